@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The one place that knows kernel versions: every difference between the
+ * supported kernels (Debian's 6.1 and 6.12) becomes a named XSCTP_HAVE_*
+ * switch or a small wrapper here, so protocol code never tests versions.
+ */
+#ifndef _XSCTP_COMPAT_H
+#define _XSCTP_COMPAT_H
+
+#include <linux/version.h>
+#include <linux/net.h>
+
+/* 6.5 added struct proto::ipv6_pinfo_offset; before it inet6_create()
+ * found ipv6_pinfo at the end of the object (obj_size - sizeof()).
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
+#define XSCTP_HAVE_IPV6_PINFO_OFFSET 1
+#endif
+
+/* 6.10 replaced accept()'s (flags, kern) with struct proto_accept_arg. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+#define XSCTP_HAVE_ACCEPT_ARG 1
+#endif
+
+#ifdef XSCTP_HAVE_ACCEPT_ARG
+#define XSCTP_ACCEPT_ARGS(sock, newsock, flags, kern)			\
+	struct socket *sock, struct socket *newsock,			\
+	struct proto_accept_arg *_arg
+#define XSCTP_ACCEPT_FLAGS() (_arg->flags)
+#define XSCTP_ACCEPT_KERN() (_arg->kern)
+#else
+#define XSCTP_ACCEPT_ARGS(sock, newsock, flags, kern)			\
+	struct socket *sock, struct socket *newsock, int _flags, bool _kern
+#define XSCTP_ACCEPT_FLAGS() (_flags)
+#define XSCTP_ACCEPT_KERN() (_kern)
+#endif
+
+#endif /* _XSCTP_COMPAT_H */
