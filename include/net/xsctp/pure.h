@@ -14,37 +14,8 @@
 #include <linux/errno.h>
 #include <asm/byteorder.h>
 #else
-#include <stdint.h>
-#include <stddef.h>
-#include <stdbool.h>
-#include <string.h>
-#include <errno.h>
-#include <arpa/inet.h>
-
-typedef uint8_t u8;
-typedef uint16_t u16;
-typedef uint32_t u32;
-typedef uint64_t u64;
-typedef int32_t s32;
-typedef int64_t s64;
-typedef uint16_t __be16;
-typedef uint32_t __be32;
-
-#define be16_to_cpu(x) ntohs(x)
-#define be32_to_cpu(x) ntohl(x)
-#define cpu_to_be16(x) htons(x)
-#define cpu_to_be32(x) htonl(x)
-#define likely(x) __builtin_expect(!!(x), 1)
-#define unlikely(x) __builtin_expect(!!(x), 0)
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define ALIGN(x, a) (((x) + ((a) - 1)) & ~((typeof(x))(a) - 1))
-#define min(a, b) ((a) < (b) ? (a) : (b))
-#define max(a, b) ((a) > (b) ? (a) : (b))
-#define __packed __attribute__((packed))
-#define BUILD_BUG_ON(c) _Static_assert(!(c), #c)
-#define container_of(ptr, type, member) \
-	((type *)((char *)(ptr) - offsetof(type, member)))
-#define EXPORT_SYMBOL_GPL(s)
+/* Userspace stand-ins for the kernel API above (tools/unit is on -I). */
+#include "pure_user.h"
 #endif
 
 #endif /* _XSCTP_PURE_H */
