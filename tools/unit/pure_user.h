@@ -36,6 +36,5 @@ typedef uint32_t __be32;
 #define BUILD_BUG_ON(c) _Static_assert(!(c), #c)
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))
-#define EXPORT_SYMBOL_GPL(s)
 
 #endif /* _XSCTP_PURE_USER_H */

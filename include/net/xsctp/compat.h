@@ -22,17 +22,4 @@
 #define XSCTP_HAVE_ACCEPT_ARG 1
 #endif
 
-#ifdef XSCTP_HAVE_ACCEPT_ARG
-#define XSCTP_ACCEPT_ARGS(sock, newsock, flags, kern)			\
-	struct socket *sock, struct socket *newsock,			\
-	struct proto_accept_arg *_arg
-#define XSCTP_ACCEPT_FLAGS() (_arg->flags)
-#define XSCTP_ACCEPT_KERN() (_arg->kern)
-#else
-#define XSCTP_ACCEPT_ARGS(sock, newsock, flags, kern)			\
-	struct socket *sock, struct socket *newsock, int _flags, bool _kern
-#define XSCTP_ACCEPT_FLAGS() (_flags)
-#define XSCTP_ACCEPT_KERN() (_kern)
-#endif
-
 #endif /* _XSCTP_COMPAT_H */
