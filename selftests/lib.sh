@@ -1,0 +1,111 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Shared helpers for xsctp's shell selftests: KTAP output, bounded waits,
+# and network namespace topologies.  Source it; then declare cases with
+# `ktap_case NAME FUNCTION` and finish with `ktap_finish`.
+
+XSCTP_KO=${XSCTP_KO:-/x/xsctp.ko}
+NS_PREFIX="xs$$"
+_ktap_names=()
+_ktap_funcs=()
+_ns_list=()
+
+ktap_case() { _ktap_names+=("$1"); _ktap_funcs+=("$2"); }
+
+log() { echo "# $*"; }
+
+fail() { echo "# FAIL: $*"; return 1; }
+
+# Runs every declared case in a subshell with errexit, in order.
+ktap_finish() {
+	local i n=${#_ktap_names[@]} bad=0
+	echo "KTAP version 1"
+	echo "1..$n"
+	for ((i = 0; i < n; i++)); do
+		if (set -e; "${_ktap_funcs[$i]}"); then
+			echo "ok $((i + 1)) ${_ktap_names[$i]}"
+		else
+			echo "not ok $((i + 1)) ${_ktap_names[$i]}"
+			bad=1
+		fi
+		ns_cleanup
+	done
+	return $bad
+}
+
+# wait_until SECONDS CMD...: polls CMD every 50 ms; fails after SECONDS.
+wait_until() {
+	local limit=$(($1 * 20)) i
+	shift
+	for ((i = 0; i < limit; i++)); do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 0.05
+	done
+	fail "timed out waiting for: $*"
+}
+
+# expect_fail CMD...: CMD must exit non-zero.
+expect_fail() {
+	if "$@"; then
+		fail "expected failure: $*"
+	fi
+	return 0
+}
+
+mod_loaded() { grep -q '^xsctp ' /proc/modules; }
+
+mod_load() {
+	mod_loaded || insmod "$XSCTP_KO"
+}
+
+mod_unload() {
+	! mod_loaded || rmmod xsctp
+}
+
+# ns_create NAME: a namespace named $NS_PREFIX-NAME with lo up.
+ns_create() {
+	local ns="$NS_PREFIX-$1"
+	ip netns add "$ns"
+	ip -n "$ns" link set lo up
+	_ns_list+=("$ns")
+}
+
+# n NAME CMD...: runs CMD inside namespace NAME.
+n() {
+	local ns="$NS_PREFIX-$1"
+	shift
+	ip netns exec "$ns" "$@"
+}
+
+# ns_link A IFA B IFB: a veth pair between namespaces A and B.
+ns_link() {
+	ip link add "$2" netns "$NS_PREFIX-$1" type veth \
+		peer name "$4" netns "$NS_PREFIX-$3"
+	ip -n "$NS_PREFIX-$1" link set "$2" up
+	ip -n "$NS_PREFIX-$3" link set "$4" up
+}
+
+# ns_addr NAME IF ADDR/LEN: v4 or v6; v6 without DAD so it is usable now.
+ns_addr() {
+	case $3 in
+	*:*) ip -n "$NS_PREFIX-$1" addr add "$3" dev "$2" nodad ;;
+	*) ip -n "$NS_PREFIX-$1" addr add "$3" dev "$2" ;;
+	esac
+}
+
+# ns_netem NAME IF ARGS...: e.g. ns_netem a veth0 loss 5%
+ns_netem() {
+	local ns="$NS_PREFIX-$1" dev=$2
+	shift 2
+	ip netns exec "$ns" tc qdisc replace dev "$dev" root netem "$@"
+}
+
+ns_cleanup() {
+	local ns
+	for ns in "${_ns_list[@]}"; do
+		ip netns del "$ns" 2>/dev/null || true
+	done
+	_ns_list=()
+}
+
+trap ns_cleanup EXIT
