@@ -69,7 +69,7 @@ struct xsctp_sack_chunk {
 } __packed;
 
 /* Offsets relative to the cumulative TSN ack */
-struct xsctp_gap_block {
+struct xsctp_sack_gap {
 	__be16 start;
 	__be16 end;
 } __packed;
