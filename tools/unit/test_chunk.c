@@ -123,12 +123,11 @@ UNIT(drop_reason_names)
 	for (r = 0; r < XSCTP_DROP__MAX; r++) {
 		const char *n = xsctp_drop_reason_name(r);
 		const char *mib = xsctp_drop_reason_mib(r);
-		int up = 1, j = 0, i;
+		int up = 1, j, i;
 
 		UNIT_CHECK(n && mib && *n);
 		/* snake_case, and the MIB name is its CamelCase */
-		strcpy(want, "XsctpDrop");
-		j = strlen(want);
+		j = snprintf(want, sizeof(want), "XsctpDrop");
 		for (i = 0; n[i]; i++) {
 			UNIT_CHECK(islower(n[i]) || n[i] == '_');
 			if (n[i] == '_') {

@@ -13,6 +13,10 @@
 /*
  * Why a packet is dropped. The names are stable: they become counters in
  * /proc/net/sctp/snmp ("XsctpDrop" + CamelCase of the snake name).
+ * xsctp_pkt_validate() returns UNKNOWN_CHUNK_DISCARD only when the first
+ * chunk is unrecognised with action 00 (nothing to do at all); when the
+ * chunk iterator ends on a STOP / STOP_REPORT chunk later in a packet,
+ * the caller counts it after processing what came before.
  */
 enum xsctp_drop_reason {
 	XSCTP_DROP_NONE,
@@ -77,7 +81,7 @@ enum xsctp_drop_reason xsctp_pkt_validate(const u8 *buf, u32 len);
 struct xsctp_chunk {
 	const u8 *p;		/* chunk header */
 	u16 len;		/* length field: header + value, no padding */
-	u16 off;		/* offset in the packet */
+	u32 off;		/* offset in the packet */
 	u8 type;
 	u8 flags;
 	const struct xsctp_chunk_ops *ops;	/* NULL: unrecognised type */
