@@ -68,8 +68,8 @@ struct xsctp_sack_chunk {
 	__be16 num_dups;
 } __packed;
 
-/* Offsets relative to the cumulative TSN ack */
-struct xsctp_sack_gap {
+/* RFC 9260 s3.3.4 Gap Ack Block: offsets from the Cumulative TSN Ack */
+struct xsctp_gap_ack_block {
 	__be16 start;
 	__be16 end;
 } __packed;
