@@ -1,6 +1,6 @@
-#!/bin/sh
+#!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# /init of an xsctp test-bed guest (busybox sh): set the system up, run the
+# /init of an xsctp test-bed guest: set the system up, run the
 # command tools/vm/run put in /etc/xsctp-vm/cmd, report, power off.
 # Lines starting "XSCTP-VM-" are markers the runner parses.
 
@@ -44,12 +44,12 @@ setup_kernel() {
 # the names are final: eth0, eth1 in PCI slot order. (virtio_pci is a
 # module on 6.1 and built in on 6.12.)
 setup_network() {
-	local i n
+	local n
 	ip link set lo up
 	modprobe -a virtio_pci virtio_net
 	n=$((XSCTP_VM_NICS - 1))
 	[ "$n" -ge 0 ] || return 0
-	for i in $(seq 50); do
+	for _ in $(seq 50); do
 		[ -e "/sys/class/net/eth$n" ] && return 0
 		sleep 0.1
 	done
@@ -103,6 +103,7 @@ run_cmd() {
 main() {
 	mount_filesystems
 	set -a
+	# shellcheck source=/dev/null # written per run by tools/vm/run
 	. "$conf/env"
 	set +a
 	echo "XSCTP-VM-INIT: $VM_ROLE $KVER"
@@ -118,6 +119,11 @@ main() {
 	fi
 	kmsg_scan
 	echo "XSCTP-VM-EXIT: $rc"
+	# The peer serves until the runner stops it: its CMD may just start
+	# daemons (iperf3 -s -D) and return.
+	if [ "$VM_ROLE" = peer ]; then
+		while :; do sleep 3600; done
+	fi
 	poweroff -f
 	echo o >/proc/sysrq-trigger
 	sleep 10
