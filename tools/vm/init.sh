@@ -39,16 +39,15 @@ setup_kernel() {
 	hostname "xsctp-$VM_ROLE"
 }
 
-# NICs exist only in two-guest mode; they are left down and unaddressed for
-# the test to configure. The drivers probe synchronously, so after modprobe
-# the names are final: eth0, eth1 in PCI slot order. (virtio_pci is a
-# module on 6.1 and built in on 6.12.)
+# NICs exist only in two-guest mode, so only then are their drivers loaded
+# (virtio_pci is a module on 6.1, built in on 6.12). They probe synchronously:
+# after modprobe the names are final, eth0 and eth1 in PCI slot order. The
+# NICs stay down and unaddressed for the test to configure.
 setup_network() {
-	local n
+	local n=$((XSCTP_VM_NICS - 1))
 	ip link set lo up
-	modprobe -a virtio_pci virtio_net
-	n=$((XSCTP_VM_NICS - 1))
 	[ "$n" -ge 0 ] || return 0
+	modprobe -a virtio_pci virtio_net
 	for _ in $(seq 50); do
 		[ -e "/sys/class/net/eth$n" ] && return 0
 		sleep 0.1
