@@ -54,11 +54,15 @@ expect_fail() {
 
 mod_loaded() { grep -q '^xsctp ' /proc/modules; }
 
+# With XSCTP_REFERENCE set the tests run against Linux's sctp.ko instead.
 mod_load() {
+	[ -n "$XSCTP_REFERENCE" ] && return 0
+	modprobe -a libcrc32c udp_tunnel ip6_udp_tunnel 2>/dev/null || true
 	mod_loaded || insmod "$XSCTP_KO"
 }
 
 mod_unload() {
+	[ -n "$XSCTP_REFERENCE" ] && return 0
 	! mod_loaded || rmmod xsctp
 }
 

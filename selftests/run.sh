@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Guest side of `make check`: runs one suite of selftests and prints each
-# program's KTAP.  Usage: run.sh SUITE (main | coexist).
+# program's KTAP.  Usage: run.sh SUITE (main | coexist | reference).
 # A program that dies without reporting its cases is reported as one
 # failed case, so a crash can never read as a pass.
 cd "$(dirname "$0")" || exit 1
@@ -32,6 +32,11 @@ main)
 	;;
 coexist)
 	run ./coexist.sh || status=1
+	;;
+reference)
+	# the data tests against Linux's sctp.ko, the behaviour to match
+	modprobe sctp || status=1
+	XSCTP_REFERENCE=1 run ./data.sh || status=1
 	;;
 *)
 	echo "unknown suite $suite" >&2

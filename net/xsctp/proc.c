@@ -5,7 +5,7 @@
 #include <net/xsctp/xsctp.h>
 
 /* sctp.ko's names, in enum xsctp_mib_field order. */
-static const char *const xsctp_mib_names[XSCTP_MIB_MAX] = {
+static const char *const xsctp_mib_names[XSCTP_MIB_LINUX_MAX] = {
 	"SctpCurrEstab", "SctpActiveEstabs", "SctpPassiveEstabs",
 	"SctpAborteds", "SctpShutdowns", "SctpOutOfBlues",
 	"SctpChecksumErrors", "SctpOutCtrlChunks", "SctpOutOrderChunks",
@@ -35,9 +35,13 @@ static int xsctp_snmp_show(struct seq_file *seq, void *v)
 	struct xsctp_net *xn = xsctp_net(seq_file_single_net(seq));
 	int i;
 
-	for (i = 0; i < XSCTP_MIB_MAX; i++)
+	for (i = 0; i < XSCTP_MIB_LINUX_MAX; i++)
 		seq_printf(seq, "%-32s\t%lu\n", xsctp_mib_names[i],
 			   xsctp_mib_sum(xn, i));
+	/* xsctp's own: why packets were dropped (DROP_NONE is not one) */
+	for (i = 1; i < XSCTP_DROP__MAX; i++)
+		seq_printf(seq, "%-32s\t%lu\n", xsctp_drop_reason_mib(i),
+			   xsctp_mib_sum(xn, XSCTP_MIB_DROP_BASE + i));
 	return 0;
 }
 

@@ -3,6 +3,8 @@
 #include <linux/module.h>
 #include <net/protocol.h>
 #include <net/xsctp/xsctp.h>
+#include <net/xsctp/assoc.h>
+#include <net/xsctp/timer.h>
 
 unsigned int xsctp_net_id __read_mostly;
 
@@ -42,15 +44,26 @@ static int __net_init xsctp_net_init(struct net *net)
 	xn->mib = alloc_percpu(struct xsctp_mib);
 	if (!xn->mib)
 		return -ENOMEM;
+	spin_lock_init(&xn->bind_lock);
+	xsctp_cookie_keys_init(&xn->cookie_keys);
+	err = xsctp_assoc_net_init(net);
+	if (err)
+		goto out_mib;
 	err = xsctp_proc_init_net(net);
 	if (err)
-		free_percpu(xn->mib);
+		goto out_assoc;
+	return 0;
+out_assoc:
+	xsctp_assoc_net_exit(net);
+out_mib:
+	free_percpu(xn->mib);
 	return err;
 }
 
 static void __net_exit xsctp_net_exit(struct net *net)
 {
 	xsctp_proc_exit_net(net);
+	xsctp_assoc_net_exit(net);
 	free_percpu(xsctp_net(net)->mib);
 }
 
@@ -118,9 +131,12 @@ static int __init xsctp_init(void)
 {
 	int err;
 
-	err = proto_register(&xsctp_prot, 1);
+	err = xsctp_timer_init();
 	if (err)
 		return err;
+	err = proto_register(&xsctp_prot, 1);
+	if (err)
+		goto out_timer;
 	err = proto_register(&xsctpv6_prot, 1);
 	if (err)
 		goto out_prot;
@@ -143,6 +159,8 @@ out_prot6:
 	proto_unregister(&xsctpv6_prot);
 out_prot:
 	proto_unregister(&xsctp_prot);
+out_timer:
+	xsctp_timer_exit();
 	return err;
 }
 
@@ -156,6 +174,9 @@ static void __exit xsctp_exit(void)
 	unregister_pernet_subsys(&xsctp_net_ops);
 	proto_unregister(&xsctpv6_prot);
 	proto_unregister(&xsctp_prot);
+	/* associations free after a grace period: wait for those */
+	rcu_barrier();
+	xsctp_timer_exit();
 }
 
 module_init(xsctp_init);

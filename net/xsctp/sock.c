@@ -1,30 +1,89 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * struct proto and proto_ops of the SCTP socket types.  Socket calls that
- * the protocol core does not serve yet fail with EOPNOTSUPP, and options
- * at level SOL_SCTP with ENOPROTOOPT, as a kernel without them would.
+ * The socket side: struct proto and proto_ops of the one-to-one
+ * (SOCK_STREAM) and one-to-many (SOCK_SEQPACKET) styles, bind, listen,
+ * connect, accept, shutdown, close and poll (RFC 6458 s3, s4).
  */
 #include <linux/module.h>
+#include <linux/random.h>
+#include <net/addrconf.h>
 #include <net/inet_common.h>
 #include <net/ip.h>
 #include <net/ipv6.h>
 #include <net/transp_v6.h>
 #include <net/xsctp/xsctp.h>
+#include <net/xsctp/assoc.h>
+#include <net/xsctp/sm.h>
+#include <net/xsctp/sock.h>
+#include <net/xsctp/ulp.h>
+
+void xsctp_sock_defaults(struct xsctp_sock *xs)
+{
+	struct xsctp_sock_opts *o = &xs->opts;
+
+	o->initmsg.sinit_num_ostreams = XSCTP_DEFAULT_OSTREAMS;
+	o->initmsg.sinit_max_instreams = XSCTP_DEFAULT_ISTREAMS;
+	o->initmsg.sinit_max_attempts = XSCTP_MAX_INIT_RETRANS;
+	o->initmsg.sinit_max_init_timeo = XSCTP_RTO_MAX_MS;
+	o->rto_initial = XSCTP_RTO_INITIAL_MS;
+	o->rto_min = XSCTP_RTO_MIN_MS;
+	o->rto_max = XSCTP_RTO_MAX_MS;
+	o->sack_delay = XSCTP_SACK_TIMEOUT_MS;
+	o->max_retrans = XSCTP_ASSOC_MAX_RETRANS;
+	o->path_max_retrans = XSCTP_PATH_MAX_RETRANS;
+	o->v4mapped = 1;
+}
+
+/* Wakes writers waiting for send buffer space (io.c). */
+static void xsctp_write_space(struct sock *sk)
+{
+	struct socket_wq *wq;
+
+	rcu_read_lock();
+	wq = rcu_dereference(sk->sk_wq);
+	if (skwq_has_sleeper(wq))
+		wake_up_interruptible_sync_poll(&wq->wait, EPOLLOUT |
+						EPOLLWRNORM | EPOLLWRBAND);
+	sk_wake_async(sk, SOCK_WAKE_SPACE, POLL_OUT);
+	rcu_read_unlock();
+}
+
+static void init_fields(struct sock *sk)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+
+	INIT_HLIST_NODE(&xs->bind_node);
+	spin_lock_init(&xs->assoc_lock);
+	INIT_LIST_HEAD(&xs->assocs);
+	xs->nassocs = 0;
+	xs->listening = false;
+	xa_init_flags(&xs->ids, XA_FLAGS_ALLOC | XA_FLAGS_LOCK_BH);
+	xs->next_id = SCTP_ALL_ASSOC + 1;
+	sk->sk_write_space = xsctp_write_space;
+	sock_prot_inuse_add(sock_net(sk), sk->sk_prot, 1);
+}
 
 static int xsctp_init_sock(struct sock *sk)
 {
-	sock_prot_inuse_add(sock_net(sk), sk->sk_prot, 1);
+	init_fields(sk);
+	xsctp_sock_defaults(xsctp_sk(sk));
 	return 0;
+}
+
+static void unbind(struct sock *sk)
+{
+	struct xsctp_net *xn = xsctp_net(sock_net(sk));
+
+	spin_lock_bh(&xn->bind_lock);
+	if (!hlist_unhashed(&xsctp_sk(sk)->bind_node))
+		hlist_del_init_rcu(&xsctp_sk(sk)->bind_node);
+	spin_unlock_bh(&xn->bind_lock);
 }
 
 static void xsctp_destroy_sock(struct sock *sk)
 {
+	unbind(sk);
 	sock_prot_inuse_add(sock_net(sk), sk->sk_prot, -1);
-}
-
-static void xsctp_close(struct sock *sk, long timeout)
-{
-	sk_common_release(sk);
 }
 
 static int xsctp_hash(struct sock *sk)
@@ -36,40 +95,694 @@ static void xsctp_unhash(struct sock *sk)
 {
 }
 
-static int xsctp_bind(struct sock *sk, struct sockaddr *addr, int len)
+/* ---- bind: the per-netns table of bound sockets, by port ---- */
+
+static struct hlist_head *bind_bucket(struct xsctp_net *xn, u16 port)
 {
-	return -EOPNOTSUPP;
+	return &xn->bind_hash[hash_32(port, XSCTP_BIND_HASH_BITS)];
 }
 
-static int xsctp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
+/* The socket's own bound address, as a transport address. */
+static void sk_local(const struct sock *sk, union xsctp_addr *a)
 {
-	return -EOPNOTSUPP;
-}
-
-static int xsctp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len,
-			 int flags, int *addr_len)
-{
-	return -EOPNOTSUPP;
-}
-
-static int xsctp_setsockopt(struct sock *sk, int level, int optname,
-			    sockptr_t optval, unsigned int optlen)
-{
-	if (level == SOL_SCTP)
-		return -ENOPROTOOPT;
 	if (sk->sk_family == AF_INET6)
-		return ipv6_setsockopt(sk, level, optname, optval, optlen);
-	return ip_setsockopt(sk, level, optname, optval, optlen);
+		xsctp_addr_v6(a, &sk->sk_v6_rcv_saddr, inet_sk(sk)->inet_sport,
+			      sk->sk_bound_dev_if);
+	else
+		xsctp_addr_v4(a, inet_sk(sk)->inet_rcv_saddr,
+			      inet_sk(sk)->inet_sport);
 }
 
-static int xsctp_getsockopt(struct sock *sk, int level, int optname,
-			    char __user *optval, int __user *optlen)
+/* Can a packet for local address @a reach socket @sk? */
+static bool addr_matches(const struct sock *sk, const union xsctp_addr *a)
 {
-	if (level == SOL_SCTP)
-		return -ENOPROTOOPT;
+	union xsctp_addr mine;
+
+	if (a->sa.sa_family == AF_INET6 && sk->sk_family == AF_INET)
+		return false;
+	if (a->sa.sa_family == AF_INET && sk->sk_family == AF_INET6 &&
+	    sk->sk_ipv6only)
+		return false;
+	sk_local(sk, &mine);
+	if (xsctp_addr_any(&mine))
+		return true;
+	xsctp_addr_set_port(&mine, xsctp_addr_port(a));
+	return xsctp_addr_eq(&mine, a);
+}
+
+static bool accepts_init(const struct sock *sk)
+{
+	if (xsctp_style_tcp(sk))
+		return sk->sk_state == TCP_LISTEN;
+	return READ_ONCE(xsctp_sk(sk)->listening);
+}
+
+/* An endpoint for a packet to @laddr:@port; returned with a reference. */
+struct sock *xsctp_lookup_listener(struct net *net, const void *laddr,
+				   __be16 port)
+{
+	struct xsctp_net *xn = xsctp_net(net);
+	struct xsctp_sock *xs;
+	struct sock *found = NULL;
+
+	rcu_read_lock();
+	hlist_for_each_entry_rcu(xs, bind_bucket(xn, ntohs(port)), bind_node) {
+		struct sock *sk = &xs->inet.sk;
+
+		if (inet_sk(sk)->inet_sport != port || !accepts_init(sk) ||
+		    !addr_matches(sk, laddr))
+			continue;
+		if (refcount_inc_not_zero(&sk->sk_refcnt))
+			found = sk;
+		break;
+	}
+	rcu_read_unlock();
+	return found;
+}
+
+/* Called under bind_lock: would @sk on @port clash with a bound socket? */
+static bool port_taken(struct xsctp_net *xn, struct sock *sk, u16 port,
+		       const union xsctp_addr *a)
+{
+	struct xsctp_sock *xs;
+
+	hlist_for_each_entry(xs, bind_bucket(xn, port), bind_node) {
+		struct sock *o = &xs->inet.sk;
+		union xsctp_addr theirs;
+
+		if (ntohs(inet_sk(o)->inet_sport) != port)
+			continue;
+		if (sk->sk_reuseport && o->sk_reuseport)
+			continue;
+		if (sk->sk_reuse && o->sk_reuse && !accepts_init(o))
+			continue;
+		sk_local(o, &theirs);
+		if (xsctp_addr_any(&theirs) || xsctp_addr_any(a) ||
+		    addr_matches(o, a))
+			return true;
+	}
+	return false;
+}
+
+/* Picks a free ephemeral port, as inet_csk_get_port() would. */
+static u16 pick_port(struct xsctp_net *xn, struct net *net, struct sock *sk,
+		     const union xsctp_addr *a)
+{
+	int low, high;
+	u32 i, n, start;
+
+	inet_get_local_port_range(net, &low, &high);
+	n = high - low + 1;
+	start = get_random_u32_below(n);
+	for (i = 0; i < n; i++) {
+		u16 port = low + (start + i) % n;
+
+		if (!inet_is_local_reserved_port(net, port) &&
+		    !port_taken(xn, sk, port, a))
+			return port;
+	}
+	return 0;
+}
+
+static int check_local(struct sock *sk, const union xsctp_addr *a)
+{
+	struct net *net = sock_net(sk);
+
+	if (xsctp_addr_any(a))
+		return 0;
+	if (a->sa.sa_family == AF_INET) {
+		if (inet_addr_type(net, a->v4.sin_addr.s_addr) != RTN_LOCAL &&
+		    !inet_can_nonlocal_bind(net, inet_sk(sk)))
+			return -EADDRNOTAVAIL;
+		return 0;
+	}
+	if (!ipv6_chk_addr(net, &a->v6.sin6_addr, NULL, 0))
+		return -EADDRNOTAVAIL;
+	return 0;
+}
+
+static void set_local(struct sock *sk, const union xsctp_addr *a, u16 port)
+{
+	struct inet_sock *inet = inet_sk(sk);
+
+	inet->inet_num = port;
+	inet->inet_sport = htons(port);
+	if (a->sa.sa_family == AF_INET) {
+		inet->inet_rcv_saddr = a->v4.sin_addr.s_addr;
+		inet->inet_saddr = a->v4.sin_addr.s_addr;
+		if (sk->sk_family == AF_INET6) {
+			if (xsctp_addr_any(a))
+				sk->sk_v6_rcv_saddr = in6addr_any;
+			else
+				ipv6_addr_set_v4mapped(a->v4.sin_addr.s_addr,
+						       &sk->sk_v6_rcv_saddr);
+		}
+	} else {
+		sk->sk_v6_rcv_saddr = a->v6.sin6_addr;
+		inet->inet_rcv_saddr = LOOPBACK4_IPV6;
+		if (xsctp_addr_any(a))
+			inet->inet_rcv_saddr = 0;
+	}
+}
+
+/* Called under the socket lock. */
+static int do_bind(struct sock *sk, const union xsctp_addr *a)
+{
+	struct xsctp_net *xn = xsctp_net(sock_net(sk));
+	u16 port = ntohs(xsctp_addr_port(a));
+	int err;
+
+	if (inet_sk(sk)->inet_num)
+		return -EINVAL;
+	err = check_local(sk, a);
+	if (err)
+		return err;
+	if (port && inet_port_requires_bind_service(sock_net(sk), port) &&
+	    !ns_capable(sock_net(sk)->user_ns, CAP_NET_BIND_SERVICE))
+		return -EACCES;
+	spin_lock_bh(&xn->bind_lock);
+	if (!port)
+		port = pick_port(xn, sock_net(sk), sk, a);
+	if (!port || port_taken(xn, sk, port, a)) {
+		spin_unlock_bh(&xn->bind_lock);
+		return port ? -EADDRINUSE : -EAGAIN;
+	}
+	set_local(sk, a, port);
+	hlist_add_head_rcu(&xsctp_sk(sk)->bind_node, bind_bucket(xn, port));
+	spin_unlock_bh(&xn->bind_lock);
+	return 0;
+}
+
+static int xsctp_bind(struct sock *sk, struct sockaddr *uaddr, int len)
+{
+	union xsctp_addr a;
+	int err;
+
+	err = xsctp_addr_from_user(&a, uaddr, len, sk->sk_ipv6only);
+	if (err)
+		return err;
+	if (a.sa.sa_family == AF_INET6 && sk->sk_family == AF_INET)
+		return -EINVAL;
+	lock_sock(sk);
+	err = do_bind(sk, &a);
+	release_sock(sk);
+	return err;
+}
+
+/* Binds to the wildcard address and an ephemeral port if not bound. */
+int xsctp_autobind(struct sock *sk)
+{
+	union xsctp_addr any;
+
+	if (inet_sk(sk)->inet_num)
+		return 0;
 	if (sk->sk_family == AF_INET6)
-		return ipv6_getsockopt(sk, level, optname, optval, optlen);
-	return ip_getsockopt(sk, level, optname, optval, optlen);
+		xsctp_addr_v6(&any, &in6addr_any, 0, 0);
+	else
+		xsctp_addr_v4(&any, htonl(INADDR_ANY), 0);
+	return do_bind(sk, &any);
+}
+
+/* inet_autobind() asks this for a port; same as an implicit bind. */
+static int xsctp_get_port(struct sock *sk, unsigned short snum)
+{
+	return snum ? -EINVAL : xsctp_autobind(sk);
+}
+
+/* ---- listen, connect, accept ---- */
+
+static int xsctp_listen(struct socket *sock, int backlog)
+{
+	struct sock *sk = sock->sk;
+	int err;
+
+	lock_sock(sk);
+	err = -EINVAL;
+	if (xsctp_style_tcp(sk) && (sock->state != SS_UNCONNECTED ||
+				    xsctp_sk(sk)->nassocs))
+		goto out;
+	err = xsctp_autobind(sk);
+	if (err)
+		goto out;
+	xsctp_sk(sk)->backlog = backlog;
+	sk->sk_max_ack_backlog = backlog;
+	if (xsctp_style_tcp(sk))
+		inet_sk_set_state(sk, TCP_LISTEN);
+	else
+		WRITE_ONCE(xsctp_sk(sk)->listening, backlog > 0);
+out:
+	release_sock(sk);
+	return err;
+}
+
+/* The first association of a socket, with a reference (one-to-one). */
+struct xsctp_assoc *xsctp_sk_first_assoc(struct sock *sk)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	struct xsctp_assoc *asoc;
+
+	spin_lock_bh(&xs->assoc_lock);
+	asoc = list_first_entry_or_null(&xs->assocs, struct xsctp_assoc,
+					sock_node);
+	if (asoc)
+		xsctp_assoc_hold(asoc);
+	spin_unlock_bh(&xs->assoc_lock);
+	return asoc;
+}
+
+/* One-to-one: remember the peer so getpeername() works. */
+static void set_peer(struct sock *sk, const struct xsctp_path *path)
+{
+	struct inet_sock *inet = inet_sk(sk);
+
+	inet->inet_dport = xsctp_addr_port(&path->addr);
+	if (path->addr.sa.sa_family == AF_INET) {
+		inet->inet_daddr = path->addr.v4.sin_addr.s_addr;
+		if (sk->sk_family == AF_INET6)
+			ipv6_addr_set_v4mapped(inet->inet_daddr,
+					       &sk->sk_v6_daddr);
+	} else {
+		sk->sk_v6_daddr = path->addr.v6.sin6_addr;
+	}
+}
+
+/*
+ * Called under the socket lock: a new association to @peer, INIT sent.
+ * Returns it with a reference for the caller.
+ */
+struct xsctp_assoc *xsctp_connect_new(struct sock *sk,
+				      const union xsctp_addr *peer, int *err)
+{
+	struct xsctp_assoc *asoc;
+	struct xsctp_path *path;
+
+	*err = xsctp_autobind(sk);
+	if (*err)
+		return NULL;
+	*err = -ENOMEM;
+	asoc = xsctp_assoc_new(sk, GFP_KERNEL);
+	if (!asoc)
+		return NULL;
+	path = xsctp_assoc_add_path(asoc, peer, GFP_KERNEL);
+	if (!path)
+		goto fail;
+	*err = -ENETUNREACH;
+	if (!path->dst)
+		goto fail;
+	/* before INIT: over veth the handshake may complete inside it */
+	if (xsctp_style_tcp(sk)) {
+		set_peer(sk, path);
+		inet_sk_set_state(sk, TCP_SYN_SENT);
+	}
+	spin_lock_bh(&asoc->lock);
+	*err = xsctp_assoc_hash(asoc);
+	if (*err) {
+		spin_unlock_bh(&asoc->lock);
+		*err = -EADDRINUSE;
+		goto fail;
+	}
+	*err = xsctp_assoc_attach(asoc);
+	if (!*err)
+		*err = xsctp_sm_connect(asoc);
+	if (*err)
+		xsctp_assoc_kill(asoc);
+	spin_unlock_bh(&asoc->lock);
+	if (*err)
+		goto fail;
+	return asoc;
+fail:
+	if (xsctp_style_tcp(sk))
+		inet_sk_set_state(sk, TCP_CLOSE);
+	xsctp_assoc_put(asoc);
+	return NULL;
+}
+
+/* Called under the socket lock: waits for COMM_UP (or failure). */
+int xsctp_wait_established(struct sock *sk, struct xsctp_assoc *asoc,
+			   long *timeo)
+{
+	DEFINE_WAIT_FUNC(wait, woken_wake_function);
+	int err = 0;
+
+	add_wait_queue(sk_sleep(sk), &wait);
+	for (;;) {
+		if (READ_ONCE(asoc->state) >= SCTP_ESTABLISHED &&
+		    !READ_ONCE(asoc->dead))
+			break;
+		if (READ_ONCE(asoc->dead)) {
+			err = sock_error(sk) ?: -ECONNREFUSED;
+			break;
+		}
+		err = -EINPROGRESS;
+		if (!*timeo)
+			break;
+		err = sock_intr_errno(*timeo);
+		if (signal_pending(current))
+			break;
+		err = 0;
+		release_sock(sk);
+		*timeo = wait_woken(&wait, TASK_INTERRUPTIBLE, *timeo);
+		lock_sock(sk);
+	}
+	remove_wait_queue(sk_sleep(sk), &wait);
+	return err;
+}
+
+static int xsctp_connect(struct socket *sock, struct sockaddr *uaddr,
+			 int len, int flags)
+{
+	struct sock *sk = sock->sk;
+	struct xsctp_assoc *asoc;
+	union xsctp_addr peer;
+	long timeo;
+	int err;
+
+	err = xsctp_addr_from_user(&peer, uaddr, len, sk->sk_ipv6only);
+	if (err)
+		return err;
+	if (peer.sa.sa_family == AF_INET6 && sk->sk_family == AF_INET)
+		return -EINVAL;
+	lock_sock(sk);
+	err = -EISCONN;
+	if (xsctp_style_tcp(sk) && (sk->sk_state == TCP_LISTEN ||
+				    xsctp_sk(sk)->nassocs))
+		goto out;
+	asoc = xsctp_connect_new(sk, &peer, &err);
+	if (!asoc)
+		goto out;
+	if (xsctp_style_tcp(sk))
+		sock->state = SS_CONNECTING;
+	timeo = sock_sndtimeo(sk, flags & O_NONBLOCK);
+	err = xsctp_wait_established(sk, asoc, &timeo);
+	if (!err && xsctp_style_tcp(sk))
+		sock->state = SS_CONNECTED;
+	xsctp_assoc_put(asoc);
+out:
+	release_sock(sk);
+	return err;
+}
+
+/* An association waiting for accept(), with a reference. */
+static struct xsctp_assoc *acceptable(struct sock *sk)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	struct xsctp_assoc *asoc, *found = NULL;
+
+	spin_lock_bh(&xs->assoc_lock);
+	list_for_each_entry(asoc, &xs->assocs, sock_node) {
+		if (!asoc->accepted && !asoc->dead &&
+		    asoc->state >= SCTP_ESTABLISHED) {
+			found = asoc;
+			xsctp_assoc_hold(found);
+			break;
+		}
+	}
+	spin_unlock_bh(&xs->assoc_lock);
+	return found;
+}
+
+static struct sock *new_child(struct sock *sk, bool kern)
+{
+	struct sock *nsk = sk_alloc(sock_net(sk), sk->sk_family, GFP_KERNEL,
+				    sk->sk_prot, kern);
+	struct inet_sock *ni, *oi = inet_sk(sk);
+
+	if (!nsk)
+		return NULL;
+	sock_init_data(NULL, nsk);
+	sock_copy_flags(nsk, sk);
+	nsk->sk_type = sk->sk_type;
+	nsk->sk_protocol = sk->sk_protocol;
+	nsk->sk_destruct = sk->sk_destruct;
+	nsk->sk_sndbuf = sk->sk_sndbuf;
+	nsk->sk_rcvbuf = sk->sk_rcvbuf;
+	nsk->sk_bound_dev_if = sk->sk_bound_dev_if;
+	nsk->sk_mark = sk->sk_mark;
+	nsk->sk_priority = sk->sk_priority;
+	nsk->sk_ipv6only = sk->sk_ipv6only;
+	ni = inet_sk(nsk);
+	ni->inet_sport = oi->inet_sport;
+	ni->inet_num = oi->inet_num;
+	ni->inet_saddr = oi->inet_saddr;
+	ni->inet_rcv_saddr = oi->inet_rcv_saddr;
+	ni->uc_ttl = -1;
+	ni->mc_ttl = 1;
+	ni->tos = oi->tos;
+	if (sk->sk_family == AF_INET6) {
+		struct ipv6_pinfo *np = &((struct xsctp6_sock *)nsk)->inet6;
+
+		ni->pinet6 = np;
+		memcpy(np, inet6_sk(sk), sizeof(*np));
+		np->ipv6_mc_list = NULL;
+		np->ipv6_ac_list = NULL;
+#ifdef XSCTP_PINFO_HAS_FL_LIST
+		np->ipv6_fl_list = NULL;
+#endif
+		np->pktoptions = NULL;
+		np->rxpmtu = NULL;
+		RCU_INIT_POINTER(np->opt, NULL);
+		nsk->sk_v6_rcv_saddr = sk->sk_v6_rcv_saddr;
+	}
+	init_fields(nsk);
+	xsctp_sk(nsk)->opts = xsctp_sk(sk)->opts;
+	return nsk;
+}
+
+/* Moves @asoc, and what it queued for the user, from @sk to @nsk. */
+static int migrate(struct sock *sk, struct sock *nsk, struct xsctp_assoc *asoc)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	sctp_assoc_t old = asoc->id;
+	struct sk_buff *skb, *tmp;
+	int err;
+
+	spin_lock_bh(&asoc->lock);
+	if (asoc->dead) {
+		spin_unlock_bh(&asoc->lock);
+		return -ECONNABORTED;
+	}
+	spin_lock(&xs->assoc_lock);
+	list_del_init(&asoc->sock_node);
+	xs->nassocs--;
+	xa_erase(&xs->ids, old);
+	spin_unlock(&xs->assoc_lock);
+	sock_hold(nsk);
+	asoc->sk = nsk;
+	asoc->accepted = true;
+	err = xsctp_assoc_attach(asoc);
+	xsctp_assoc_put(asoc);		/* attach took a second list ref */
+	spin_lock(&sk->sk_receive_queue.lock);
+	skb_queue_walk_safe(&sk->sk_receive_queue, skb, tmp) {
+		if (xsctp_ulp_cb(skb)->assoc_id != old)
+			continue;
+		__skb_unlink(skb, &sk->sk_receive_queue);
+		skb_orphan(skb);
+		xsctp_ulp_cb(skb)->assoc_id = asoc->id;
+		skb_set_owner_r(skb, nsk);
+		skb_queue_tail(&nsk->sk_receive_queue, skb);
+	}
+	spin_unlock(&sk->sk_receive_queue.lock);
+	spin_unlock_bh(&asoc->lock);
+	sock_put(sk);			/* the association's hold on @sk */
+	return err;
+}
+
+static int wait_acceptable(struct sock *sk, long *timeo,
+			   struct xsctp_assoc **asoc)
+{
+	DEFINE_WAIT_FUNC(wait, woken_wake_function);
+	int err = 0;
+
+	add_wait_queue(sk_sleep(sk), &wait);
+	while (!(*asoc = acceptable(sk))) {
+		err = -EINVAL;
+		if (sk->sk_state != TCP_LISTEN)
+			break;
+		err = -EAGAIN;
+		if (!*timeo)
+			break;
+		err = sock_intr_errno(*timeo);
+		if (signal_pending(current))
+			break;
+		err = 0;
+		release_sock(sk);
+		*timeo = wait_woken(&wait, TASK_INTERRUPTIBLE, *timeo);
+		lock_sock(sk);
+	}
+	remove_wait_queue(sk_sleep(sk), &wait);
+	return *asoc ? 0 : err;
+}
+
+static int xsctp_do_accept(struct socket *sock, struct socket *newsock,
+			   int flags, bool kern)
+{
+	struct sock *sk = sock->sk, *nsk;
+	struct xsctp_assoc *asoc;
+	long timeo;
+	int err;
+
+	lock_sock(sk);
+	err = -EOPNOTSUPP;
+	if (!xsctp_style_tcp(sk))
+		goto out;
+	err = -EINVAL;
+	if (sk->sk_state != TCP_LISTEN)
+		goto out;
+	timeo = sock_rcvtimeo(sk, flags & O_NONBLOCK);
+	err = wait_acceptable(sk, &timeo, &asoc);
+	if (err)
+		goto out;
+	err = -ENOMEM;
+	nsk = new_child(sk, kern);
+	if (nsk) {
+		set_peer(nsk, asoc->primary);
+		inet_sk_set_state(nsk, TCP_ESTABLISHED);
+		err = migrate(sk, nsk, asoc);
+		if (err) {
+			sk_common_release(nsk);
+		} else {
+			sock_graft(nsk, newsock);
+			newsock->state = SS_CONNECTED;
+		}
+	}
+	xsctp_assoc_put(asoc);
+out:
+	release_sock(sk);
+	return err;
+}
+
+#ifdef XSCTP_HAVE_ACCEPT_ARG
+static int xsctp_accept(struct socket *sock, struct socket *newsock,
+			struct proto_accept_arg *arg)
+{
+	return xsctp_do_accept(sock, newsock, arg->flags, arg->kern);
+}
+#else
+static int xsctp_accept(struct socket *sock, struct socket *newsock,
+			int flags, bool kern)
+{
+	return xsctp_do_accept(sock, newsock, flags, kern);
+}
+#endif
+
+/* ---- shutdown, close, poll ---- */
+
+static int xsctp_shutdown(struct socket *sock, int how)
+{
+	struct sock *sk = sock->sk;
+	struct xsctp_assoc *asoc;
+
+	if (!xsctp_style_tcp(sk))
+		return -EOPNOTSUPP;
+	how++;			/* SHUT_RD 0 -> RCV_SHUTDOWN 1, ... */
+	if (how & ~SHUTDOWN_MASK || !how)
+		return -EINVAL;
+	lock_sock(sk);
+	sk->sk_shutdown |= how;
+	if (how & SEND_SHUTDOWN) {
+		asoc = xsctp_sk_first_assoc(sk);
+		if (asoc) {
+			spin_lock_bh(&asoc->lock);
+			if (!asoc->dead)
+				xsctp_sm_shutdown(asoc);
+			spin_unlock_bh(&asoc->lock);
+			xsctp_assoc_put(asoc);
+		}
+	}
+	release_sock(sk);
+	return 0;
+}
+
+/*
+ * RFC 6458 s4.1.7 / Linux: close() ends each association gracefully,
+ * or with ABORT under SO_LINGER 0, or when unread data would be lost
+ * (one-to-one) and for associations nobody accept()ed.
+ */
+static void close_assoc(struct sock *sk, struct xsctp_assoc *asoc,
+			bool abort)
+{
+	spin_lock_bh(&asoc->lock);
+	if (!asoc->dead) {
+		if (abort || (xsctp_style_tcp(sk) && !asoc->accepted &&
+			      sk->sk_state == TCP_LISTEN))
+			xsctp_sm_abort(asoc, XSCTP_CAUSE_USER_ABORT,
+				       ECONNRESET);
+		else
+			xsctp_sm_shutdown(asoc);
+	}
+	spin_unlock_bh(&asoc->lock);
+}
+
+static void xsctp_close(struct sock *sk, long timeout)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	struct xsctp_assoc *asoc;
+	bool abort;
+
+	lock_sock(sk);
+	sk->sk_shutdown = SHUTDOWN_MASK;
+	abort = (sock_flag(sk, SOCK_LINGER) && !sk->sk_lingertime) ||
+		(xsctp_style_tcp(sk) &&
+		 !skb_queue_empty(&sk->sk_receive_queue));
+	if (xsctp_style_tcp(sk))
+		inet_sk_set_state(sk, TCP_CLOSE);
+	WRITE_ONCE(xs->listening, false);
+	for (;;) {
+		struct xsctp_assoc *next = NULL;
+
+		spin_lock_bh(&xs->assoc_lock);
+		list_for_each_entry(asoc, &xs->assocs, sock_node) {
+			if (asoc->state != SCTP_SHUTDOWN_PENDING &&
+			    asoc->state < SCTP_SHUTDOWN_SENT) {
+				next = asoc;
+				xsctp_assoc_hold(next);
+				break;
+			}
+		}
+		spin_unlock_bh(&xs->assoc_lock);
+		if (!next)
+			break;
+		close_assoc(sk, next, abort);
+		xsctp_assoc_put(next);
+	}
+	__skb_queue_purge(&sk->sk_receive_queue);
+	release_sock(sk);
+	/* associations still shutting down hold the socket until done */
+	sk_common_release(sk);
+}
+
+static __poll_t xsctp_poll(struct file *file, struct socket *sock,
+			   poll_table *wait)
+{
+	struct sock *sk = sock->sk;
+	struct xsctp_assoc *asoc;
+	__poll_t mask = 0;
+
+	sock_poll_wait(file, sock, wait);
+	if (xsctp_style_tcp(sk) && sk->sk_state == TCP_LISTEN) {
+		asoc = acceptable(sk);
+		if (asoc)
+			xsctp_assoc_put(asoc);
+		return asoc ? EPOLLIN | EPOLLRDNORM : 0;
+	}
+	if (READ_ONCE(sk->sk_err))
+		mask |= EPOLLERR;
+	if (sk->sk_shutdown & RCV_SHUTDOWN)
+		mask |= EPOLLRDHUP | EPOLLIN | EPOLLRDNORM;
+	if (sk->sk_shutdown == SHUTDOWN_MASK)
+		mask |= EPOLLHUP;
+	if (!skb_queue_empty_lockless(&sk->sk_receive_queue))
+		mask |= EPOLLIN | EPOLLRDNORM;
+	if (xsctp_style_tcp(sk) && sk->sk_state != TCP_ESTABLISHED)
+		return mask;
+	asoc = xsctp_sk_first_assoc(sk);
+	if (!asoc || READ_ONCE(asoc->sndbuf_used) < (u32)sk->sk_sndbuf)
+		mask |= EPOLLOUT | EPOLLWRNORM;
+	else
+		set_bit(SOCK_NOSPACE, &sk->sk_socket->flags);
+	if (asoc)
+		xsctp_assoc_put(asoc);
+	return mask;
 }
 
 #define XSCTP_PROTO_COMMON				\
@@ -80,6 +793,7 @@ static int xsctp_getsockopt(struct sock *sk, int level, int optname,
 	.hash		= xsctp_hash,			\
 	.unhash		= xsctp_unhash,			\
 	.bind		= xsctp_bind,			\
+	.get_port	= xsctp_get_port,		\
 	.sendmsg	= xsctp_sendmsg,		\
 	.recvmsg	= xsctp_recvmsg,		\
 	.setsockopt	= xsctp_setsockopt,		\
@@ -102,13 +816,13 @@ struct proto xsctpv6_prot = {
 
 #define XSCTP_OPS_COMMON				\
 	.owner		= THIS_MODULE,			\
-	.connect	= sock_no_connect,		\
+	.connect	= xsctp_connect,		\
 	.socketpair	= sock_no_socketpair,		\
-	.accept		= sock_no_accept,		\
-	.poll		= datagram_poll,		\
+	.accept		= xsctp_accept,			\
+	.poll		= xsctp_poll,			\
 	.ioctl		= sock_no_ioctl,		\
-	.listen		= sock_no_listen,		\
-	.shutdown	= sock_no_shutdown,		\
+	.listen		= xsctp_listen,			\
+	.shutdown	= xsctp_shutdown,		\
 	.setsockopt	= sock_common_setsockopt,	\
 	.getsockopt	= sock_common_getsockopt,	\
 	.sendmsg	= inet_sendmsg,			\

@@ -22,4 +22,9 @@
 #define XSCTP_HAVE_ACCEPT_ARG 1
 #endif
 
+/* 6.6 moved ipv6_fl_list from struct ipv6_pinfo to struct inet_sock. */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 6, 0)
+#define XSCTP_PINFO_HAS_FL_LIST 1
+#endif
+
 #endif /* _XSCTP_COMPAT_H */

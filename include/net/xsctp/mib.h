@@ -7,6 +7,8 @@
 #ifndef _XSCTP_MIB_H
 #define _XSCTP_MIB_H
 
+#include <net/xsctp/chunk.h>
+
 enum xsctp_mib_field {
 	XSCTP_MIB_CURRESTAB,
 	XSCTP_MIB_ACTIVEESTABS,
@@ -41,7 +43,9 @@ enum xsctp_mib_field {
 	XSCTP_MIB_IN_PKT_DISCARDS,
 	XSCTP_MIB_IN_DATA_CHUNK_DISCARDS,
 	XSCTP_MIB_LINUX_MAX,		/* end of sctp.ko's set */
-	XSCTP_MIB_MAX = XSCTP_MIB_LINUX_MAX
+	/* one counter per enum xsctp_drop_reason (chunk.h) */
+	XSCTP_MIB_DROP_BASE = XSCTP_MIB_LINUX_MAX,
+	XSCTP_MIB_MAX = XSCTP_MIB_DROP_BASE + XSCTP_DROP__MAX
 };
 
 struct xsctp_mib {

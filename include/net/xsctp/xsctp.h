@@ -4,15 +4,55 @@
 #define _XSCTP_XSCTP_H
 
 #include <linux/percpu.h>
+#include <linux/rhashtable.h>
+#include <linux/sctp.h>
 #include <net/inet_sock.h>
 #include <net/ipv6.h>
 #include <net/netns/generic.h>
 #include <net/xsctp/compat.h>
+#include <net/xsctp/cookie.h>
 #include <net/xsctp/mib.h>
 
-/* One per socket.  Fields are protected by the socket lock. */
+struct xsctp_assoc;
+
+/* What the socket options set; a child of accept() copies it whole. */
+struct xsctp_sock_opts {
+	struct sctp_initmsg initmsg;
+	u32 rto_initial;		/* ms, SCTP_RTOINFO */
+	u32 rto_min;
+	u32 rto_max;
+	u32 sack_delay;			/* ms */
+	u16 max_retrans;		/* Association.Max.Retrans */
+	u16 path_max_retrans;
+	u32 autoclose;			/* seconds */
+	u32 events;			/* bit (type - SCTP_SN_TYPE_BASE) */
+	u32 default_ppid;
+	u16 default_stream;
+	u16 default_flags;
+	u32 default_context;
+	u32 default_ttl;
+	u8 nodelay:1,
+	   v4mapped:1,
+	   disable_frags:1,
+	   recvrcvinfo:1,
+	   recvnxtinfo:1;
+};
+
+/* One per socket.  Unless noted, fields are under the socket lock. */
 struct xsctp_sock {
 	struct inet_sock inet;		/* must be first: inet_sk() */
+	struct hlist_node bind_node;	/* xsctp_net->bind_hash; bind_lock */
+	/* assocs and nassocs also change in softirq (a new association
+	 * from COOKIE ECHO): assoc_lock, a BH spinlock, covers them.
+	 */
+	spinlock_t assoc_lock;
+	struct list_head assocs;
+	u32 nassocs;
+	u32 backlog;			/* listen() backlog, one-to-one */
+	struct xarray ids;		/* sctp_assoc_t -> assoc, own lock */
+	u32 next_id;
+	bool listening;			/* one-to-many: listen() was called */
+	struct xsctp_sock_opts opts;	/* inherited by accept()ed sockets */
 };
 
 /* AF_INET6 sockets: ipv6_pinfo follows, as inet6_create() expects. */
@@ -26,10 +66,21 @@ static inline struct xsctp_sock *xsctp_sk(const struct sock *sk)
 	return (struct xsctp_sock *)sk;
 }
 
+static inline bool xsctp_style_tcp(const struct sock *sk)
+{
+	return sk->sk_type == SOCK_STREAM;
+}
+
+#define XSCTP_BIND_HASH_BITS	8
+
 /* Per network namespace state, reached with xsctp_net(). */
 struct xsctp_net {
 	struct xsctp_mib __percpu *mib;
 	struct proc_dir_entry *proc_dir;	/* /proc/net/sctp */
+	struct rhashtable paths;	/* xsctp_path by xsctp_key */
+	spinlock_t bind_lock;		/* writers of bind_hash */
+	struct hlist_head bind_hash[1 << XSCTP_BIND_HASH_BITS];	/* RCU */
+	struct xsctp_cookie_keys cookie_keys;
 };
 
 extern unsigned int xsctp_net_id;
@@ -39,9 +90,16 @@ static inline struct xsctp_net *xsctp_net(const struct net *net)
 	return net_generic(net, xsctp_net_id);
 }
 
-static inline void xsctp_inc_stats(const struct net *net, enum xsctp_mib_field f)
+static inline void xsctp_inc_stats(const struct net *net,
+				   enum xsctp_mib_field f)
 {
 	this_cpu_inc(xsctp_net(net)->mib->v[f]);
+}
+
+static inline void xsctp_dec_stats(const struct net *net,
+				   enum xsctp_mib_field f)
+{
+	this_cpu_dec(xsctp_net(net)->mib->v[f]);
 }
 
 /* sock.c */
@@ -51,6 +109,8 @@ extern const struct proto_ops xsctp_stream_ops;
 extern const struct proto_ops xsctp_seqpacket_ops;
 extern const struct proto_ops xsctp6_stream_ops;
 extern const struct proto_ops xsctp6_seqpacket_ops;
+struct sock *xsctp_lookup_listener(struct net *net, const void *laddr,
+				   __be16 port);
 
 /* input.c */
 int xsctp_v4_rcv(struct sk_buff *skb);

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The association (RFC 9260 s1.3 "TCB") and its paths.
+ *
+ * Locking: each association has its own spinlock, asoc->lock, taken with
+ * BH disabled from process context and plainly in softirq.  It covers all
+ * protocol state of the association and of its paths.  The socket lock
+ * covers socket-wide state only, so that the associations of one
+ * one-to-many socket run in parallel on different CPUs.  Lock order:
+ * socket lock -> asoc->lock -> timer wheel lock.
+ *
+ * Lifetime: the owning socket's list holds one reference, every lookup
+ * through the per-netns path table takes one (refcount_inc_not_zero()
+ * under RCU).  Freeing waits for an RCU grace period, so a lookup or a
+ * timer batch that saw the association under rcu_read_lock() can still
+ * look at its refcount safely.
+ */
+#ifndef _XSCTP_ASSOC_H
+#define _XSCTP_ASSOC_H
+
+#include <linux/rhashtable-types.h>
+#include <linux/skbuff.h>
+#include <linux/sctp.h>
+#include <net/xsctp/addr.h>
+#include <net/xsctp/timer.h>
+#include <net/xsctp/tsnmap.h>
+
+struct xsctp_assoc;
+
+/* Receive window in TSNs kept by the SACK map (RFC 9260 s6.2). */
+#define XSCTP_TSNMAP_BITS	4096
+
+/* RFC 9260 s6.3.1 and Linux's defaults, in milliseconds. */
+enum {
+	XSCTP_RTO_INITIAL_MS	= 3000,
+	XSCTP_RTO_MIN_MS	= 1000,
+	XSCTP_RTO_MAX_MS	= 60000,
+	XSCTP_VALID_COOKIE_LIFE_MS = 60000,
+	XSCTP_SACK_TIMEOUT_MS	= 200,
+	XSCTP_HB_INTERVAL_MS	= 30000,
+	XSCTP_MAX_BURST		= 4,
+	XSCTP_PATH_MAX_RETRANS	= 5,
+	XSCTP_ASSOC_MAX_RETRANS	= 10,
+	XSCTP_MAX_INIT_RETRANS	= 8,
+	XSCTP_DEFAULT_OSTREAMS	= 10,
+	XSCTP_DEFAULT_ISTREAMS	= 65535,
+};
+
+/* One peer transport address (RFC 9260 s1.3 "transport address"). */
+struct xsctp_path {
+	struct rhash_head node;		/* netns path table, by key */
+	struct xsctp_key key;
+	struct list_head list;		/* asoc->paths */
+	struct xsctp_assoc *asoc;
+	union xsctp_addr addr;		/* peer address and port */
+	union xsctp_addr saddr;		/* our source address on this path */
+	struct dst_entry *dst;		/* cached route, checked before use */
+	u32 pmtu;
+	/* RFC 9260 s7.2 congestion state, bytes */
+	u32 cwnd;
+	u32 ssthresh;
+	u32 pba;			/* partial_bytes_acked */
+	u32 flight;			/* bytes outstanding on this path */
+	/* RFC 9260 s6.3.1 RTO state, jiffies; srtt == 0 before a sample */
+	u32 srtt;
+	u32 rttvar;
+	u32 rto;
+	u32 rtt_tsn;			/* TSN being timed, if rtt_pending */
+	unsigned long rtt_sent;
+	bool rtt_pending;
+	u8 errors;			/* RFC 9260 s8.2 error counter */
+	struct xsctp_timer t3;		/* T3-rtx, RFC 9260 s6.3.2 */
+};
+
+/* Timers of the association itself; the T3 timers live in the paths. */
+enum xsctp_timer_kind {
+	XSCTP_T1_INIT,
+	XSCTP_T1_COOKIE,
+	XSCTP_T2_SHUTDOWN,
+	XSCTP_T3_RTX,
+	XSCTP_T5_GUARD,
+	XSCTP_T_SACK,
+	XSCTP_T_AUTOCLOSE,
+};
+
+struct xsctp_assoc {
+	spinlock_t lock;
+	refcount_t ref;
+	struct rcu_head rcu;
+	struct net *net;
+	struct sock *sk;		/* owner: both locks to change */
+	struct list_head sock_node;	/* xsctp_sock->assocs */
+	sctp_assoc_t id;
+	u8 state;			/* enum sctp_sstat_state */
+	bool dead;			/* unhashed, timers stopped */
+	bool accepted;			/* one-to-one child already accept()ed */
+	int err;			/* reported to a one-to-one socket */
+	/* RFC 9260 s5: tags and the peer's view */
+	u32 my_vtag;
+	u32 peer_vtag;
+	u32 peer_rwnd;			/* RFC 9260 s6.2.1 */
+	u32 rwnd_at_peer_init;
+	u16 nostreams;			/* outbound streams, negotiated */
+	u16 nistreams;			/* inbound streams, negotiated */
+	u16 *out_ssn;			/* next SSN per outbound stream */
+	u16 *in_ssn;			/* next expected SSN per inbound stream */
+	/* outbound (outq.c) */
+	u32 next_tsn;
+	u32 last_cum_ack;		/* highest Cumulative TSN Ack seen */
+	u32 outstanding;		/* bytes of DATA in flight, all paths */
+	struct sk_buff_head sendq;	/* DATA chunks not sent yet */
+	struct sk_buff_head sentq;	/* sent, not cumulatively acked; TSN order */
+	u32 sndbuf_used;		/* bytes queued in sendq + sentq */
+	u8 errors;			/* RFC 9260 s8.1 association error count */
+	bool fast_recovery;		/* RFC 9260 s7.2.4 */
+	u32 recover_tsn;
+	/* inbound (inq.c) */
+	struct xsctp_tsnmap tsnmap;
+	struct sk_buff_head reasm;	/* fragments, TSN order */
+	struct sk_buff_head ordered;	/* complete messages waiting for their SSN */
+	u32 rwnd_sent;			/* a_rwnd of the last SACK */
+	u8 data_pkts_unacked;		/* RFC 9260 s6.2: SACK every 2nd packet */
+	bool sack_now;
+	/* paths */
+	struct list_head paths;
+	struct xsctp_path *primary;
+	u8 npaths;
+	/* handshake and shutdown */
+	u8 init_retries;
+	u8 shutdown_retries;
+	u16 cookie_len;
+	u8 *cookie;			/* the peer's cookie, for COOKIE ECHO */
+	struct xsctp_timer t1;		/* T1-init or T1-cookie */
+	struct xsctp_timer t2;		/* T2-shutdown */
+	struct xsctp_timer t5;		/* T5-shutdown-guard */
+	struct xsctp_timer sack;	/* delayed SACK, RFC 9260 s6.2 */
+	u32 init_tsn;			/* our initial TSN, for INIT resends */
+	u32 peer_init_tsn;
+	/* tunables copied from the socket at creation */
+	u32 rto_initial;		/* jiffies */
+	u32 rto_min;
+	u32 rto_max;
+	u16 max_init_retrans;
+	u16 max_retrans;
+	u16 path_max_retrans;
+	u32 sack_delay;			/* jiffies */
+	unsigned long tsnbits[];	/* tsnmap's bitmap */
+};
+
+static inline void xsctp_assoc_hold(struct xsctp_assoc *asoc)
+{
+	refcount_inc(&asoc->ref);
+}
+
+void xsctp_assoc_put(struct xsctp_assoc *asoc);
+struct xsctp_assoc *xsctp_assoc_new(struct sock *sk, gfp_t gfp);
+struct xsctp_path *xsctp_assoc_add_path(struct xsctp_assoc *asoc,
+					const union xsctp_addr *peer,
+					gfp_t gfp);
+struct xsctp_path *xsctp_assoc_find_path(struct xsctp_assoc *asoc,
+					 const union xsctp_addr *peer);
+int xsctp_assoc_hash(struct xsctp_assoc *asoc);
+int xsctp_assoc_attach(struct xsctp_assoc *asoc);
+void xsctp_assoc_kill(struct xsctp_assoc *asoc);
+struct xsctp_assoc *xsctp_assoc_lookup(struct net *net,
+				       const union xsctp_addr *peer,
+				       __be16 lport, struct xsctp_path **path);
+struct xsctp_assoc *xsctp_assoc_by_id(struct sock *sk, sctp_assoc_t id);
+int xsctp_assoc_init_streams(struct xsctp_assoc *asoc, u16 os, u16 is,
+			     gfp_t gfp);
+int xsctp_assoc_net_init(struct net *net);
+void xsctp_assoc_net_exit(struct net *net);
+
+static inline bool xsctp_assoc_established(const struct xsctp_assoc *asoc)
+{
+	return asoc->state >= SCTP_ESTABLISHED;
+}
+
+#endif /* _XSCTP_ASSOC_H */

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The association state machine (RFC 9260 s4) and its entry points. */
+#ifndef _XSCTP_SM_H
+#define _XSCTP_SM_H
+
+#include <net/xsctp/addr.h>
+#include <net/xsctp/chunk.h>
+
+struct xsctp_assoc;
+struct xsctp_path;
+struct xsctp_timer;
+
+/* One received packet, as the chunk handlers see it. */
+struct xsctp_rcv {
+	struct net *net;
+	struct sk_buff *skb;
+	const u8 *pkt;			/* common header */
+	u32 len;
+	u32 vtag;
+	union xsctp_addr src;		/* the peer */
+	union xsctp_addr dst;		/* us */
+	struct sock *sk;		/* endpoint, when no association */
+	struct xsctp_assoc *asoc;	/* held reference, or NULL */
+	struct xsctp_path *path;	/* the path it came in on */
+	struct xsctp_chunk_iter it;
+	struct xsctp_chunk c;		/* current chunk */
+	bool more;			/* it and c are valid */
+	bool from_cookie;		/* asoc was just made from a cookie */
+	bool data_seen;
+	bool stop;			/* discard the rest of the packet */
+};
+
+void xsctp_sm_rcv(struct xsctp_rcv *r);
+void xsctp_sm_timeout(struct xsctp_assoc *asoc, struct xsctp_timer *t);
+int xsctp_sm_connect(struct xsctp_assoc *asoc);
+void xsctp_sm_shutdown(struct xsctp_assoc *asoc);
+void xsctp_sm_abort(struct xsctp_assoc *asoc, u16 cause, int err);
+void xsctp_sm_check_shutdown(struct xsctp_assoc *asoc);
+int xsctp_sm_send_ctrl(struct xsctp_assoc *asoc, struct xsctp_path *path,
+		       u8 type, u8 flags, const void *body, u32 len);
+
+/* inq.c */
+void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c);
+void xsctp_inq_sack_decide(struct xsctp_assoc *asoc, bool data_seen);
+void xsctp_inq_send_sack(struct xsctp_assoc *asoc);
+void xsctp_inq_window_update(struct xsctp_assoc *asoc);
+u32 xsctp_inq_rwnd(const struct xsctp_assoc *asoc);
+int xsctp_inq_init(struct xsctp_assoc *asoc, u32 peer_tsn);
+
+/* outq.c */
+void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_chunk *c);
+void xsctp_outq_cum_ack(struct xsctp_assoc *asoc, u32 cum_tsn);
+void xsctp_outq_flush(struct xsctp_assoc *asoc);
+void xsctp_outq_t3(struct xsctp_assoc *asoc, struct xsctp_path *path);
+bool xsctp_outq_empty(const struct xsctp_assoc *asoc);
+
+/* ulp.c */
+void xsctp_ulp_assoc_change(struct xsctp_assoc *asoc, u16 state, u16 error);
+void xsctp_ulp_shutdown_event(struct xsctp_assoc *asoc);
+void xsctp_ulp_deliver(struct xsctp_assoc *asoc, struct sk_buff *skb);
+
+#endif /* _XSCTP_SM_H */

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Socket-level helpers shared by sock.c, io.c and sockopt.c. */
+#ifndef _XSCTP_SOCK_H
+#define _XSCTP_SOCK_H
+
+#include <net/xsctp/xsctp.h>
+
+struct xsctp_assoc;
+
+int xsctp_autobind(struct sock *sk);
+struct xsctp_assoc *xsctp_connect_new(struct sock *sk,
+				      const union xsctp_addr *peer, int *err);
+int xsctp_wait_established(struct sock *sk, struct xsctp_assoc *asoc,
+			   long *timeo);
+struct xsctp_assoc *xsctp_sk_first_assoc(struct sock *sk);
+int xsctp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len);
+int xsctp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len,
+		  int flags, int *addr_len);
+int xsctp_setsockopt(struct sock *sk, int level, int optname,
+		     sockptr_t optval, unsigned int optlen);
+int xsctp_getsockopt(struct sock *sk, int level, int optname,
+		     char __user *optval, int __user *optlen);
+void xsctp_sock_defaults(struct xsctp_sock *xs);
+
+#endif /* _XSCTP_SOCK_H */

@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Inbound data (RFC 9260 s6.2, s6.5, s6.6, s6.9): TSN bookkeeping for
+ * SACKs, reassembly of fragmented messages, per-stream ordering (with no
+ * head-of-line blocking across streams), and the SACK itself.
+ */
+#include <net/xsctp/xsctp.h>
+#include <net/xsctp/assoc.h>
+#include <net/xsctp/output.h>
+#include <net/xsctp/sm.h>
+#include <net/xsctp/ulp.h>
+#include <net/xsctp/wire.h>
+
+int xsctp_inq_init(struct xsctp_assoc *asoc, u32 peer_tsn)
+{
+	asoc->peer_init_tsn = peer_tsn;
+	return xsctp_tsnmap_init(&asoc->tsnmap, asoc->tsnbits,
+				 XSCTP_TSNMAP_BITS, peer_tsn);
+}
+
+/* Bytes of received data not yet on the socket's receive queue. */
+static u32 pending(const struct xsctp_assoc *asoc)
+{
+	struct sk_buff *skb;
+	u32 n = 0;
+
+	skb_queue_walk(&asoc->reasm, skb)
+		n += skb->truesize;
+	skb_queue_walk(&asoc->ordered, skb)
+		n += skb->truesize;
+	return n;
+}
+
+/* RFC 9260 s6.2.1: the receive window we advertise. */
+u32 xsctp_inq_rwnd(const struct xsctp_assoc *asoc)
+{
+	struct sock *sk = asoc->sk;
+	int used = atomic_read(&sk->sk_rmem_alloc) + pending(asoc);
+
+	return max(sk->sk_rcvbuf - used, 0);
+}
+
+/* Appends a SACK (RFC 9260 s3.3.4) that fits in @room bytes to @skb. */
+static void put_sack(struct xsctp_assoc *asoc, struct sk_buff *skb, u32 room)
+{
+	struct xsctp_gap_block gaps[64];
+	struct xsctp_sack_chunk *sack;
+	unsigned int ng, nd, i, maxb;
+	const u32 *dups;
+	__be32 *p;
+
+	maxb = (room - sizeof(*sack)) / 4;
+	ng = xsctp_tsnmap_gaps(&asoc->tsnmap, gaps,
+			       min_t(unsigned int, ARRAY_SIZE(gaps), maxb));
+	dups = xsctp_tsnmap_dups(&asoc->tsnmap, &nd);
+	nd = min(nd, maxb - ng);
+	sack = xsctp_pkt_chunk(skb, XSCTP_CID_SACK, 0,
+			       sizeof(*sack) - 4 + 4 * (ng + nd));
+	sack->cum_tsn = htonl(xsctp_tsnmap_cum_tsn(&asoc->tsnmap));
+	asoc->rwnd_sent = xsctp_inq_rwnd(asoc);
+	sack->a_rwnd = htonl(asoc->rwnd_sent);
+	sack->num_gaps = htons(ng);
+	sack->num_dups = htons(nd);
+	p = (__be32 *)(sack + 1);
+	for (i = 0; i < ng; i++)
+		*p++ = htonl((u32)gaps[i].start << 16 | gaps[i].end);
+	for (i = 0; i < nd; i++)
+		*p++ = htonl(dups[i]);
+	xsctp_tsnmap_sack_sent(&asoc->tsnmap);
+	asoc->data_pkts_unacked = 0;
+	asoc->sack_now = false;
+	xsctp_timer_stop(&asoc->sack);
+}
+
+/* Called under asoc->lock: sends a SACK now. */
+void xsctp_inq_send_sack(struct xsctp_assoc *asoc)
+{
+	u32 room = min_t(u32, xsctp_path_room(asoc->primary), 16 + 4 * 128);
+	struct sk_buff *skb = xsctp_pkt_new(room, GFP_ATOMIC);
+
+	if (!skb)
+		return;
+	put_sack(asoc, skb, room);
+	xsctp_inc_stats(asoc->net, XSCTP_MIB_OUTCTRLCHUNKS);
+	xsctp_output(asoc, asoc->primary, skb);
+}
+
+/*
+ * Called after the user read data.  RFC 9260 s6.2 (SWS avoidance): tell
+ * the peer when the window we last advertised has opened by an MTU or by
+ * half the buffer, or it would only learn of it by probing.
+ */
+void xsctp_inq_window_update(struct xsctp_assoc *asoc)
+{
+	u32 rwnd = xsctp_inq_rwnd(asoc);
+	u32 step = min_t(u32, asoc->primary->pmtu, asoc->sk->sk_rcvbuf / 2);
+
+	if (asoc->dead || asoc->state < SCTP_ESTABLISHED ||
+	    rwnd < asoc->rwnd_sent + step)
+		return;
+	xsctp_inq_send_sack(asoc);
+}
+
+/*
+ * RFC 9260 s6.2: SACK at least every second packet with DATA, at once on
+ * a gap or a duplicate, otherwise within the delayed-SACK time.
+ */
+void xsctp_inq_sack_decide(struct xsctp_assoc *asoc, bool data_seen)
+{
+	if (!data_seen)
+		return;
+	if (asoc->sack_now || ++asoc->data_pkts_unacked >= 2 ||
+	    asoc->state >= SCTP_SHUTDOWN_PENDING) {
+		xsctp_inq_send_sack(asoc);
+		return;
+	}
+	if (!xsctp_timer_pending(&asoc->sack))
+		xsctp_timer_arm(&asoc->sack, asoc->sack_delay);
+}
+
+/* Delivers @skb (a whole message) and any ordered ones it unblocks. */
+static void deliver_ordered(struct xsctp_assoc *asoc, struct sk_buff *skb)
+{
+	struct xsctp_ulp_cb *cb = xsctp_ulp_cb(skb);
+	u16 sid = cb->sid;
+	struct sk_buff *o, *tmp;
+	bool again;
+
+	if (cb->dflags & XSCTP_DATA_U) {
+		xsctp_ulp_deliver(asoc, skb);
+		return;
+	}
+	/* RFC 9260 s6.5: hold it until its SSN is the next of its stream */
+	if (cb->ssn != asoc->in_ssn[sid]) {
+		__skb_queue_tail(&asoc->ordered, skb);
+		return;
+	}
+	xsctp_ulp_deliver(asoc, skb);
+	asoc->in_ssn[sid]++;
+	do {
+		again = false;
+		skb_queue_walk_safe(&asoc->ordered, o, tmp) {
+			cb = xsctp_ulp_cb(o);
+			if (cb->sid != sid || cb->ssn != asoc->in_ssn[sid])
+				continue;
+			__skb_unlink(o, &asoc->ordered);
+			xsctp_ulp_deliver(asoc, o);
+			asoc->in_ssn[sid]++;
+			again = true;
+		}
+	} while (again);
+}
+
+/* Links the fragments first..last (consecutive on @q) into one skb. */
+static struct sk_buff *join(struct sk_buff_head *q, struct sk_buff *first,
+			    struct sk_buff *last)
+{
+	struct sk_buff *skb = first->next, *next, **tail;
+
+	__skb_unlink(first, q);
+	tail = &skb_shinfo(first)->frag_list;
+	while (true) {
+		next = skb->next;
+		__skb_unlink(skb, q);
+		first->len += skb->len;
+		first->data_len += skb->len;
+		first->truesize += skb->truesize;
+		*tail = skb;
+		tail = &skb->next;
+		*tail = NULL;
+		if (skb == last)
+			break;
+		skb = next;
+	}
+	xsctp_ulp_cb(first)->dflags |= XSCTP_DATA_E;
+	return first;
+}
+
+/*
+ * RFC 9260 s6.9: a message is the fragments from a B to an E with
+ * consecutive TSNs.  Looks for one complete message around @skb.
+ */
+static struct sk_buff *reassemble(struct xsctp_assoc *asoc,
+				  struct sk_buff *skb)
+{
+	struct sk_buff_head *q = &asoc->reasm;
+	struct sk_buff *first = skb, *last = skb, *p;
+
+	while (!(xsctp_ulp_cb(first)->dflags & XSCTP_DATA_B)) {
+		p = first->prev;
+		if (p == (struct sk_buff *)q ||
+		    xsctp_ulp_cb(p)->tsn != xsctp_ulp_cb(first)->tsn - 1)
+			return NULL;
+		first = p;
+	}
+	while (!(xsctp_ulp_cb(last)->dflags & XSCTP_DATA_E)) {
+		p = last->next;
+		if (p == (struct sk_buff *)q ||
+		    xsctp_ulp_cb(p)->tsn != xsctp_ulp_cb(last)->tsn + 1 ||
+		    (xsctp_ulp_cb(p)->dflags & XSCTP_DATA_B))
+			return NULL;
+		last = p;
+	}
+	if (first == last) {
+		__skb_unlink(first, q);
+		return first;
+	}
+	return join(q, first, last);
+}
+
+/* Inserts a fragment into the reassembly queue in TSN order. */
+static void reasm_insert(struct sk_buff_head *q, struct sk_buff *skb)
+{
+	u32 tsn = xsctp_ulp_cb(skb)->tsn;
+	struct sk_buff *p;
+
+	skb_queue_reverse_walk(q, p) {
+		if (xsctp_tsn_lt(xsctp_ulp_cb(p)->tsn, tsn)) {
+			__skb_queue_after(q, p, skb);
+			return;
+		}
+	}
+	__skb_queue_head(q, skb);
+}
+
+static void invalid_stream(struct xsctp_rcv *r, u16 sid)
+{
+	__be16 body[4] = { htons(XSCTP_CAUSE_INVALID_STREAM), htons(8),
+			   htons(sid), 0 };
+
+	/* RFC 9260 s6.5: ERROR with Invalid Stream Identifier */
+	xsctp_sm_send_ctrl(r->asoc, r->path, XSCTP_CID_ERROR, 0, body, 8);
+}
+
+static bool room_for(struct xsctp_assoc *asoc, u32 tsn, u32 size)
+{
+	struct sock *sk = asoc->sk;
+	int used = atomic_read(&sk->sk_rmem_alloc) + pending(asoc);
+
+	if (used + size <= sk->sk_rcvbuf)
+		return true;
+	/* The next TSN in sequence is taken up to a hard bound, so that a
+	 * message larger than the buffer still completes; the advertised
+	 * window is 0 meanwhile (RFC 9260 s6.2.1).
+	 */
+	return tsn == xsctp_tsnmap_cum_tsn(&asoc->tsnmap) + 1 &&
+	       used + size <= 2 * sk->sk_rcvbuf;
+}
+
+/* Called under asoc->lock for each DATA chunk (RFC 9260 s6.2). */
+void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	struct xsctp_assoc *asoc = r->asoc;
+	struct xsctp_data_info d;
+	struct xsctp_ulp_cb *cb;
+	struct sk_buff *skb;
+	int seen;
+
+	if (xsctp_data_parse(c->p, c->len, &d)) {
+		/* s6.2: DATA without user data: ABORT, No User Data */
+		xsctp_sm_abort(asoc, XSCTP_CAUSE_NO_USER_DATA, EPROTO);
+		r->stop = true;
+		return;
+	}
+	seen = xsctp_tsnmap_check(&asoc->tsnmap, d.tsn);
+	if (seen == 1) {
+		xsctp_tsnmap_add_dup(&asoc->tsnmap, d.tsn);
+		asoc->sack_now = true;
+		return;
+	}
+	if (seen < 0 || !room_for(asoc, d.tsn, d.payload_len + 256)) {
+		xsctp_inc_stats(r->net, XSCTP_MIB_IN_DATA_CHUNK_DISCARDS);
+		asoc->sack_now = true;
+		return;
+	}
+	if (d.sid >= asoc->nistreams) {
+		xsctp_tsnmap_mark(&asoc->tsnmap, d.tsn);
+		invalid_stream(r, d.sid);
+		return;
+	}
+	skb = alloc_skb(d.payload_len, GFP_ATOMIC);
+	if (!skb)
+		return;		/* not marked: the peer retransmits it */
+	skb_put_data(skb, d.payload, d.payload_len);
+	cb = xsctp_ulp_cb(skb);
+	memset(cb, 0, sizeof(*cb));
+	cb->tsn = d.tsn;
+	cb->sid = d.sid;
+	cb->ssn = d.ssn;
+	cb->ppid = (__force u32)htonl(d.ppid);	/* as on the wire */
+	cb->dflags = d.flags;
+	if (d.flags & XSCTP_DATA_U)
+		cb->sflags = SCTP_UNORDERED;
+	xsctp_tsnmap_mark(&asoc->tsnmap, d.tsn);
+	if (xsctp_tsnmap_has_gaps(&asoc->tsnmap))
+		asoc->sack_now = true;	/* s6.7: report gaps at once */
+	xsctp_inc_stats(r->net, d.flags & XSCTP_DATA_U ?
+			XSCTP_MIB_INUNORDERCHUNKS : XSCTP_MIB_INORDERCHUNKS);
+	if ((d.flags & XSCTP_DATA_UNFRAG) != XSCTP_DATA_UNFRAG) {
+		reasm_insert(&asoc->reasm, skb);
+		skb = reassemble(asoc, skb);
+		if (!skb)
+			return;
+		xsctp_inc_stats(r->net, XSCTP_MIB_REASMUSRMSGS);
+	}
+	deliver_ordered(asoc, skb);
+}

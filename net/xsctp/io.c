@@ -1,0 +1,404 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sendmsg() and recvmsg() (RFC 6458 s3.1.3, s3.1.4, s5): one call is one
+ * message; ancillary data at level IPPROTO_SCTP says where it goes and
+ * tells where a received one came from.
+ */
+#include <net/xsctp/xsctp.h>
+#include <net/xsctp/assoc.h>
+#include <net/xsctp/outq.h>
+#include <net/xsctp/output.h>
+#include <net/xsctp/sm.h>
+#include <net/xsctp/sock.h>
+#include <net/xsctp/ulp.h>
+#include <net/xsctp/wire.h>
+
+/* What one sendmsg() asks for, from defaults and cmsgs. */
+struct xsctp_sndparams {
+	sctp_assoc_t assoc_id;
+	u32 ppid;			/* network order */
+	u32 context;
+	u16 sid;
+	u16 flags;			/* SCTP_UNORDERED, SCTP_EOF, ... */
+	bool has_init;
+	struct sctp_initmsg init;
+};
+
+static int parse_cmsgs(struct sock *sk, struct msghdr *msg,
+		       struct xsctp_sndparams *p)
+{
+	struct xsctp_sock_opts *o = &xsctp_sk(sk)->opts;
+	struct cmsghdr *cmsg;
+
+	p->sid = o->default_stream;
+	p->ppid = o->default_ppid;
+	p->flags = o->default_flags;
+	p->context = o->default_context;
+	for_each_cmsghdr(cmsg, msg) {
+		if (!CMSG_OK(msg, cmsg))
+			return -EINVAL;
+		if (cmsg->cmsg_level != IPPROTO_SCTP)
+			continue;
+		switch (cmsg->cmsg_type) {
+		case SCTP_SNDRCV: {
+			struct sctp_sndrcvinfo *s = CMSG_DATA(cmsg);
+
+			if (cmsg->cmsg_len != CMSG_LEN(sizeof(*s)))
+				return -EINVAL;
+			p->sid = s->sinfo_stream;
+			p->ppid = s->sinfo_ppid;
+			p->flags = s->sinfo_flags;
+			p->context = s->sinfo_context;
+			p->assoc_id = s->sinfo_assoc_id;
+			break;
+		}
+		case SCTP_SNDINFO: {
+			struct sctp_sndinfo *s = CMSG_DATA(cmsg);
+
+			if (cmsg->cmsg_len != CMSG_LEN(sizeof(*s)))
+				return -EINVAL;
+			p->sid = s->snd_sid;
+			p->ppid = s->snd_ppid;
+			p->flags = s->snd_flags;
+			p->context = s->snd_context;
+			p->assoc_id = s->snd_assoc_id;
+			break;
+		}
+		case SCTP_INIT:
+			if (cmsg->cmsg_len != CMSG_LEN(sizeof(p->init)))
+				return -EINVAL;
+			memcpy(&p->init, CMSG_DATA(cmsg), sizeof(p->init));
+			p->has_init = true;
+			break;
+		default:
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/* Finds (or, one-to-many with a new peer, creates) the association. */
+static struct xsctp_assoc *find_assoc(struct sock *sk, struct msghdr *msg,
+				      struct xsctp_sndparams *p, int *err)
+{
+	union xsctp_addr peer;
+	struct xsctp_assoc *asoc;
+	struct xsctp_path *path;
+
+	if (xsctp_style_tcp(sk)) {
+		asoc = xsctp_sk_first_assoc(sk);
+		*err = sk->sk_state == TCP_CLOSE && sock_flag(sk, SOCK_DONE) ?
+		       -EPIPE : -ENOTCONN;
+		if (!asoc && (sk->sk_shutdown & SEND_SHUTDOWN))
+			*err = -EPIPE;
+		return asoc;
+	}
+	if (!msg->msg_name) {
+		asoc = xsctp_assoc_by_id(sk, p->assoc_id);
+		*err = p->assoc_id ? -EINVAL : -EDESTADDRREQ;
+		return asoc;
+	}
+	*err = xsctp_addr_from_user(&peer, msg->msg_name, msg->msg_namelen,
+				    sk->sk_ipv6only);
+	if (*err)
+		return NULL;
+	*err = -EINVAL;
+	if (peer.sa.sa_family == AF_INET6 && sk->sk_family == AF_INET)
+		return NULL;
+	asoc = xsctp_assoc_lookup(sock_net(sk), &peer,
+				  inet_sk(sk)->inet_sport, &path);
+	if (asoc) {
+		if (asoc->sk == sk)
+			return asoc;
+		xsctp_assoc_put(asoc);
+		return NULL;
+	}
+	if (p->flags & (SCTP_EOF | SCTP_ABORT))
+		return NULL;
+	/* RFC 6458 s3.1.3: sending to a new peer sets one up implicitly */
+	if (p->has_init && p->init.sinit_num_ostreams)
+		xsctp_sk(sk)->opts.initmsg.sinit_num_ostreams =
+			p->init.sinit_num_ostreams;
+	return xsctp_connect_new(sk, &peer, err);
+}
+
+/* Splits the user's data into DATA chunks of at most @frag bytes. */
+static int make_chunks(struct msghdr *msg, size_t len, u32 frag,
+		       const struct xsctp_sndparams *p,
+		       struct sk_buff_head *q)
+{
+	u8 uflag = p->flags & SCTP_UNORDERED ? XSCTP_DATA_U : 0;
+	size_t off = 0;
+
+	do {
+		u32 n = min_t(size_t, len - off, frag);
+		struct xsctp_data_chunk *dc;
+		struct xsctp_out_cb *cb;
+		struct sk_buff *skb;
+		u8 flags = uflag;
+
+		if (!off)
+			flags |= XSCTP_DATA_B;
+		if (off + n == len)
+			flags |= XSCTP_DATA_E;
+		skb = alloc_skb(ALIGN(sizeof(*dc) + n, 4), GFP_KERNEL);
+		if (!skb)
+			return -ENOMEM;
+		__skb_queue_tail(q, skb);
+		dc = xsctp_pkt_chunk(skb, XSCTP_CID_DATA, flags, 12 + n);
+		dc->sid = htons(p->sid);
+		/* the user gives the PPID in network order (RFC 6458) */
+		dc->ppid = (__force __be32)p->ppid;
+		if (!copy_from_iter_full(dc + 1, n, &msg->msg_iter))
+			return -EFAULT;
+		cb = xsctp_out_cb(skb);
+		memset(cb, 0, sizeof(*cb));
+		cb->len = n;
+		cb->sid = p->sid;
+		cb->dflags = flags;
+		off += n;
+	} while (off < len);
+	return 0;
+}
+
+static u32 queued_size(const struct sk_buff_head *q)
+{
+	struct sk_buff *skb;
+	u32 n = 0;
+
+	skb_queue_walk(q, skb)
+		n += skb->truesize;
+	return n;
+}
+
+/* Called under the socket lock: waits until @size fits in the buffer. */
+static int wait_sndbuf(struct sock *sk, struct xsctp_assoc *asoc, u32 size,
+		       long *timeo)
+{
+	DEFINE_WAIT_FUNC(wait, woken_wake_function);
+	int err = 0;
+
+	add_wait_queue(sk_sleep(sk), &wait);
+	for (;;) {
+		u32 used = READ_ONCE(asoc->sndbuf_used);
+
+		err = -EPIPE;
+		if (READ_ONCE(asoc->dead))
+			break;
+		err = 0;
+		if (!used || used + size <= (u32)sk->sk_sndbuf)
+			break;
+		err = -EAGAIN;
+		if (!*timeo)
+			break;
+		err = sock_intr_errno(*timeo);
+		if (signal_pending(current))
+			break;
+		set_bit(SOCK_NOSPACE, &sk->sk_socket->flags);
+		release_sock(sk);
+		*timeo = wait_woken(&wait, TASK_INTERRUPTIBLE, *timeo);
+		lock_sock(sk);
+	}
+	remove_wait_queue(sk_sleep(sk), &wait);
+	return err;
+}
+
+/* SCTP_EOF and SCTP_ABORT act on the association, not on data. */
+static int assoc_action(struct xsctp_assoc *asoc, u16 flags)
+{
+	spin_lock_bh(&asoc->lock);
+	if (!asoc->dead) {
+		if (flags & SCTP_ABORT)
+			xsctp_sm_abort(asoc, XSCTP_CAUSE_USER_ABORT,
+				       ECONNRESET);
+		else
+			xsctp_sm_shutdown(asoc);
+	}
+	spin_unlock_bh(&asoc->lock);
+	return 0;
+}
+
+static int send_to(struct sock *sk, struct xsctp_assoc *asoc,
+		   struct msghdr *msg, size_t len,
+		   const struct xsctp_sndparams *p)
+{
+	struct sk_buff_head q;
+	u32 frag;
+	long timeo;
+	int err;
+
+	if (asoc->nostreams && p->sid >= asoc->nostreams)
+		return -EINVAL;
+	if (!len)
+		return -EINVAL;
+	/* the largest chunk payload one packet carries, 4-byte aligned */
+	frag = (xsctp_path_room(asoc->primary) - 16) & ~3U;
+	if (xsctp_sk(sk)->opts.disable_frags && len > frag)
+		return -EMSGSIZE;
+	if (len > (size_t)sk->sk_sndbuf)
+		return -EMSGSIZE;
+	__skb_queue_head_init(&q);
+	err = make_chunks(msg, len, frag, p, &q);
+	if (err)
+		goto out;
+	timeo = sock_sndtimeo(sk, msg->msg_flags & MSG_DONTWAIT);
+	err = wait_sndbuf(sk, asoc, queued_size(&q), &timeo);
+	if (err)
+		goto out;
+	spin_lock_bh(&asoc->lock);
+	err = -EPIPE;
+	if (!asoc->dead && asoc->state < SCTP_SHUTDOWN_PENDING) {
+		if (asoc->nostreams && p->sid >= asoc->nostreams) {
+			err = -EINVAL;
+		} else {
+			xsctp_outq_enqueue(asoc, &q,
+					   !(p->flags & SCTP_UNORDERED));
+			xsctp_outq_flush(asoc);
+			err = len;
+		}
+	}
+	spin_unlock_bh(&asoc->lock);
+out:
+	__skb_queue_purge(&q);
+	return err;
+}
+
+int xsctp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
+{
+	struct xsctp_sndparams p = {};
+	struct xsctp_assoc *asoc;
+	int err;
+
+	if (msg->msg_flags & MSG_OOB)
+		return -EOPNOTSUPP;
+	err = parse_cmsgs(sk, msg, &p);
+	if (err)
+		return err;
+	lock_sock(sk);
+	asoc = find_assoc(sk, msg, &p, &err);
+	if (!asoc)
+		goto out;
+	if (p.flags & (SCTP_EOF | SCTP_ABORT))
+		err = assoc_action(asoc, p.flags);
+	else
+		err = send_to(sk, asoc, msg, len, &p);
+	xsctp_assoc_put(asoc);
+out:
+	release_sock(sk);
+	if (err == -EPIPE && !(msg->msg_flags & MSG_NOSIGNAL))
+		send_sig(SIGPIPE, current, 0);
+	return err;
+}
+
+/* RFC 6458 s5.3.2, s5.3.5: where a received message came from. */
+static void put_cmsgs(struct sock *sk, struct msghdr *msg,
+		      const struct xsctp_ulp_cb *cb)
+{
+	struct xsctp_sock_opts *o = &xsctp_sk(sk)->opts;
+
+	if (cb->notification)
+		return;
+	if (o->recvrcvinfo) {
+		struct sctp_rcvinfo ri = {
+			.rcv_sid = cb->sid, .rcv_ssn = cb->ssn,
+			.rcv_flags = cb->sflags, .rcv_ppid = cb->ppid,
+			.rcv_tsn = cb->tsn, .rcv_cumtsn = cb->cum_tsn,
+			.rcv_assoc_id = cb->assoc_id,
+		};
+
+		put_cmsg(msg, IPPROTO_SCTP, SCTP_RCVINFO, sizeof(ri), &ri);
+	}
+	if (o->events & 1) {		/* sctp_data_io_event */
+		struct sctp_sndrcvinfo si = {
+			.sinfo_stream = cb->sid, .sinfo_ssn = cb->ssn,
+			.sinfo_flags = cb->sflags, .sinfo_ppid = cb->ppid,
+			.sinfo_tsn = cb->tsn, .sinfo_cumtsn = cb->cum_tsn,
+			.sinfo_assoc_id = cb->assoc_id,
+		};
+
+		put_cmsg(msg, IPPROTO_SCTP, SCTP_SNDRCV, sizeof(si), &si);
+	}
+}
+
+static void put_name(struct sock *sk, struct msghdr *msg, int *addr_len,
+		     sctp_assoc_t id)
+{
+	struct xsctp_assoc *asoc;
+
+	if (!msg->msg_name)
+		return;
+	rcu_read_lock();
+	asoc = xa_load(&xsctp_sk(sk)->ids, id);
+	if (asoc && asoc->primary)
+		*addr_len = xsctp_addr_to_user(&asoc->primary->addr,
+					       sk->sk_family == AF_INET6,
+					       msg->msg_name);
+	rcu_read_unlock();
+}
+
+/* Reading made room: let the association tell its peer if it matters. */
+static void read_done(struct sock *sk, sctp_assoc_t id)
+{
+	struct xsctp_assoc *asoc = xsctp_assoc_by_id(sk, id);
+
+	if (!asoc)
+		return;
+	if (READ_ONCE(asoc->rwnd_sent) < (u32)sk->sk_rcvbuf / 2) {
+		spin_lock_bh(&asoc->lock);
+		xsctp_inq_window_update(asoc);
+		spin_unlock_bh(&asoc->lock);
+	}
+	xsctp_assoc_put(asoc);
+}
+
+/*
+ * RFC 6458 s3.1.4: at most one message per call; a message larger than
+ * the buffer comes in pieces, MSG_EOR marking the last.
+ */
+int xsctp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len,
+		  int flags, int *addr_len)
+{
+	struct xsctp_ulp_cb *cb;
+	struct sk_buff *skb;
+	size_t left, n;
+	int err;
+
+	if (flags & MSG_OOB)
+		return -EOPNOTSUPP;
+	lock_sock(sk);
+	if (xsctp_style_tcp(sk) && sk->sk_state == TCP_LISTEN) {
+		release_sock(sk);
+		return -ENOTCONN;
+	}
+	skb = skb_recv_datagram(sk, flags | MSG_PEEK, &err);
+	if (!skb) {
+		release_sock(sk);
+		return err;
+	}
+	cb = xsctp_ulp_cb(skb);
+	left = skb->len - cb->offset;
+	n = min(left, len);
+	err = skb_copy_datagram_msg(skb, cb->offset, msg, n);
+	if (err)
+		goto out;
+	put_name(sk, msg, addr_len, cb->assoc_id);
+	put_cmsgs(sk, msg, cb);
+	if (cb->notification)
+		msg->msg_flags |= MSG_NOTIFICATION;
+	err = n;
+	if (n == left)
+		msg->msg_flags |= MSG_EOR;
+	if (flags & MSG_PEEK)
+		goto out;
+	if (n == left) {
+		skb_unlink(skb, &sk->sk_receive_queue);
+		kfree_skb(skb);		/* the queue's reference */
+		read_done(sk, cb->assoc_id);
+	} else {
+		cb->offset += n;
+	}
+out:
+	consume_skb(skb);		/* the peek's reference */
+	release_sock(sk);
+	return err;
+}

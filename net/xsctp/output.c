@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Packet assembly and transmission.  Chunks are appended to an skb whose
+ * headroom later takes the common header and the IP header, which we
+ * build ourselves: one path for replies sent without any socket (out of
+ * the blue, RFC 9260 s8.4) and for association traffic alike.
+ */
+#include <linux/crc32c.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <net/ip.h>
+#include <net/ip6_route.h>
+#include <net/route.h>
+#include <net/xsctp/xsctp.h>
+#include <net/xsctp/assoc.h>
+#include <net/xsctp/output.h>
+#include <net/xsctp/wire.h>
+
+struct sk_buff *xsctp_pkt_new(u32 chunk_room, gfp_t gfp)
+{
+	struct sk_buff *skb = alloc_skb(XSCTP_HEADROOM + chunk_room, gfp);
+
+	if (skb)
+		skb_reserve(skb, XSCTP_HEADROOM);
+	return skb;
+}
+
+/*
+ * Appends a chunk with a @body-byte body (zeroed, then padded to 4 bytes,
+ * RFC 9260 s3.2) and returns its start.  The caller sized the skb.
+ */
+void *xsctp_pkt_chunk(struct sk_buff *skb, u8 type, u8 flags, u32 body)
+{
+	u32 len = sizeof(struct xsctp_chunkhdr) + body;
+	struct xsctp_chunkhdr *ch = skb_put_zero(skb, ALIGN(len, 4));
+
+	ch->type = type;
+	ch->flags = flags;
+	ch->length = htons(len);
+	return ch;
+}
+
+/* RFC 9260 s6.8 / appendix B: CRC32c over the packet, checksum field 0. */
+static __le32 xsctp_crc(const struct sk_buff *skb)
+{
+	u32 crc = crc32c(~0U, skb->data, skb_headlen(skb));
+
+	return cpu_to_le32(~crc);
+}
+
+/* Returns 0 when the packet's CRC32c is right (or was checked by the NIC). */
+int xsctp_crc_ok(struct sk_buff *skb)
+{
+	struct xsctp_hdr *sh = (struct xsctp_hdr *)skb->data;
+	__le32 got = (__force __le32)sh->checksum, want;
+
+	/* A packet we (or another local stack) sent over veth carries no
+	 * CRC yet: it is CHECKSUM_PARTIAL and never left the machine.
+	 */
+	if (skb->ip_summed == CHECKSUM_UNNECESSARY ||
+	    skb->ip_summed == CHECKSUM_PARTIAL)
+		return 0;
+	sh->checksum = 0;
+	want = xsctp_crc(skb);
+	sh->checksum = (__force __be32)got;
+	return want == got ? 0 : -EBADMSG;
+}
+
+static struct dst_entry *route4(struct net *net, const struct sock *sk,
+				union xsctp_addr *src,
+				const union xsctp_addr *dst)
+{
+	struct flowi4 fl4 = {
+		.daddr = dst->v4.sin_addr.s_addr,
+		.saddr = src->sa.sa_family == AF_INET ?
+			 src->v4.sin_addr.s_addr : 0,
+		.flowi4_proto = IPPROTO_SCTP,
+		.flowi4_oif = sk ? sk->sk_bound_dev_if : 0,
+		.flowi4_mark = sk ? sk->sk_mark : 0,
+	};
+	struct rtable *rt = ip_route_output_key(net, &fl4);
+
+	if (IS_ERR(rt))
+		return ERR_CAST(rt);
+	xsctp_addr_v4(src, fl4.saddr, 0);
+	return &rt->dst;
+}
+
+static struct dst_entry *route6(struct net *net, const struct sock *sk,
+				union xsctp_addr *src,
+				const union xsctp_addr *dst)
+{
+	struct flowi6 fl6 = {
+		.daddr = dst->v6.sin6_addr,
+		.flowi6_proto = IPPROTO_SCTP,
+		.flowi6_oif = dst->v6.sin6_scope_id ?:
+			      (sk ? sk->sk_bound_dev_if : 0),
+		.flowi6_mark = sk ? sk->sk_mark : 0,
+	};
+	struct dst_entry *d;
+
+	if (src->sa.sa_family == AF_INET6)
+		fl6.saddr = src->v6.sin6_addr;
+	d = ip6_dst_lookup_flow(net, sk, &fl6, NULL);
+	if (!IS_ERR(d))
+		xsctp_addr_v6(src, &fl6.saddr, 0, fl6.flowi6_oif);
+	return d;
+}
+
+static struct dst_entry *xsctp_route(struct net *net, const struct sock *sk,
+				     union xsctp_addr *src,
+				     const union xsctp_addr *dst)
+{
+	if (dst->sa.sa_family == AF_INET)
+		return route4(net, sk, src, dst);
+	return route6(net, sk, src, dst);
+}
+
+/* Called under the association's lock: (re)routes @path, updates pmtu. */
+int xsctp_path_route(struct xsctp_path *path)
+{
+	struct xsctp_assoc *asoc = path->asoc;
+	struct dst_entry *d;
+
+	if (path->dst && !path->dst->obsolete)
+		return 0;
+	if (path->dst && dst_check(path->dst, 0))
+		return 0;
+	dst_release(path->dst);
+	path->dst = NULL;
+	d = xsctp_route(asoc->net, asoc->sk, &path->saddr, &path->addr);
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	path->dst = d;
+	path->pmtu = dst_mtu(d);
+	return 0;
+}
+
+/* Bytes of chunks one packet on @path can carry. */
+u32 xsctp_path_room(const struct xsctp_path *path)
+{
+	u32 mtu = path->pmtu ?: 1280;
+
+	return mtu - XSCTP_IP_OVERHEAD(path->addr.sa.sa_family);
+}
+
+static void push_sctp(struct sk_buff *skb, __be16 sport, __be16 dport,
+		      u32 vtag)
+{
+	struct xsctp_hdr *sh = skb_push(skb, sizeof(*sh));
+
+	skb_reset_transport_header(skb);
+	sh->source = sport;
+	sh->dest = dport;
+	sh->vtag = htonl(vtag);
+	sh->checksum = 0;
+	sh->checksum = (__force __be32)xsctp_crc(skb);
+	skb->ip_summed = CHECKSUM_NONE;
+}
+
+static int xmit4(struct net *net, struct sock *sk, struct sk_buff *skb,
+		 const union xsctp_addr *src, const union xsctp_addr *dst,
+		 struct dst_entry *d)
+{
+	struct iphdr *iph = skb_push(skb, sizeof(*iph));
+
+	skb_reset_network_header(skb);
+	iph->version = 4;
+	iph->ihl = 5;
+	iph->tos = sk ? inet_sk(sk)->tos : 0;
+	iph->tot_len = htons(skb->len);
+	/* RFC 9260 s7.3: SCTP does its own PMTU discovery */
+	iph->frag_off = htons(IP_DF);
+	iph->ttl = ip4_dst_hoplimit(d);
+	iph->protocol = IPPROTO_SCTP;
+	iph->saddr = src->v4.sin_addr.s_addr;
+	iph->daddr = dst->v4.sin_addr.s_addr;
+	skb->protocol = htons(ETH_P_IP);
+	skb_dst_set(skb, d);
+	ip_select_ident(net, skb, NULL);
+	return ip_local_out(net, sk, skb);
+}
+
+static int xmit6(struct net *net, struct sock *sk, struct sk_buff *skb,
+		 const union xsctp_addr *src, const union xsctp_addr *dst,
+		 struct dst_entry *d)
+{
+	struct ipv6hdr *ip6h = skb_push(skb, sizeof(*ip6h));
+
+	skb_reset_network_header(skb);
+	ip6_flow_hdr(ip6h, sk ? inet6_sk(sk) ? inet6_sk(sk)->tclass : 0 : 0,
+		     0);
+	ip6h->nexthdr = IPPROTO_SCTP;
+	ip6h->hop_limit = ip6_dst_hoplimit(d);
+	ip6h->saddr = src->v6.sin6_addr;
+	ip6h->daddr = dst->v6.sin6_addr;
+	skb->protocol = htons(ETH_P_IPV6);
+	skb_dst_set(skb, d);
+	return ip6_local_out(net, sk, skb);
+}
+
+static int xsctp_xmit(struct net *net, struct sock *sk, struct sk_buff *skb,
+		      const union xsctp_addr *src,
+		      const union xsctp_addr *dst, struct dst_entry *d)
+{
+	if (sk) {
+		skb->mark = sk->sk_mark;
+		skb->priority = sk->sk_priority;
+	}
+	xsctp_inc_stats(net, XSCTP_MIB_OUTSCTPPACKS);
+	if (dst->sa.sa_family == AF_INET)
+		return xmit4(net, sk, skb, src, dst, d);
+	return xmit6(net, sk, skb, src, dst, d);
+}
+
+/* Called under the association's lock.  Consumes @skb. */
+int xsctp_output(struct xsctp_assoc *asoc, struct xsctp_path *path,
+		 struct sk_buff *skb)
+{
+	int err = xsctp_path_route(path);
+
+	if (err) {
+		kfree_skb(skb);
+		return err;
+	}
+	push_sctp(skb, inet_sk(asoc->sk)->inet_sport,
+		  xsctp_addr_port(&path->addr), asoc->peer_vtag);
+	return xsctp_xmit(asoc->net, asoc->sk, skb, &path->saddr, &path->addr,
+			  dst_clone(path->dst));
+}
+
+/*
+ * Answers packet @in from the address it was sent to, with @vtag; used
+ * where no association exists (RFC 9260 s8.4, s5.1).  Consumes @skb.
+ */
+int xsctp_output_reply(struct net *net, struct sock *sk,
+		       const struct sk_buff *in, u32 vtag,
+		       struct sk_buff *skb)
+{
+	const struct xsctp_hdr *ih = (const void *)skb_transport_header(in);
+	union xsctp_addr peer, local;
+	struct dst_entry *d;
+
+	xsctp_addr_from_skb(&peer, &local, in);
+	d = xsctp_route(net, sk, &local, &peer);
+	if (IS_ERR(d)) {
+		kfree_skb(skb);
+		return PTR_ERR(d);
+	}
+	push_sctp(skb, ih->dest, ih->source, vtag);
+	return xsctp_xmit(net, sk, skb, &local, &peer, d);
+}

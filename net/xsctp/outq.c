@@ -1,0 +1,416 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Outbound data: transmission within cwnd and the peer's rwnd (RFC 9260
+ * s6.1), SACK processing (s6.2.1), retransmission on T3 (s6.3.3) and on
+ * three miss indications (s7.2.4), congestion control per path (s7.2).
+ */
+#include <net/xsctp/xsctp.h>
+#include <net/xsctp/assoc.h>
+#include <net/xsctp/outq.h>
+#include <net/xsctp/output.h>
+#include <net/xsctp/sm.h>
+#include <net/xsctp/wire.h>
+
+bool xsctp_outq_empty(const struct xsctp_assoc *asoc)
+{
+	return skb_queue_empty(&asoc->sendq) && skb_queue_empty(&asoc->sentq);
+}
+
+/* Called under asoc->lock: queues one message's chunks (built by sendmsg). */
+void xsctp_outq_enqueue(struct xsctp_assoc *asoc, struct sk_buff_head *msg,
+			bool ordered)
+{
+	struct sk_buff *skb;
+	u16 ssn = 0;
+
+	skb = skb_peek(msg);
+	if (ordered)
+		ssn = asoc->out_ssn[xsctp_out_cb(skb)->sid]++;
+	while ((skb = __skb_dequeue(msg))) {
+		struct xsctp_data_chunk *dc = (void *)skb->data;
+
+		dc->ssn = htons(ssn);
+		asoc->sndbuf_used += skb->truesize;
+		__skb_queue_tail(&asoc->sendq, skb);
+	}
+}
+
+static void flight_add(struct xsctp_assoc *asoc, struct sk_buff *skb)
+{
+	struct xsctp_out_cb *cb = xsctp_out_cb(skb);
+
+	cb->state |= XSCTP_OUT_INFLIGHT;
+	cb->path->flight += cb->len;
+	asoc->outstanding += cb->len;
+}
+
+static void flight_del(struct xsctp_assoc *asoc, struct sk_buff *skb)
+{
+	struct xsctp_out_cb *cb = xsctp_out_cb(skb);
+
+	if (!(cb->state & XSCTP_OUT_INFLIGHT))
+		return;
+	cb->state &= ~XSCTP_OUT_INFLIGHT;
+	cb->path->flight -= min(cb->path->flight, (u32)cb->len);
+	asoc->outstanding -= min(asoc->outstanding, (u32)cb->len);
+}
+
+/* Puts one chunk in @pkt, taking it as sent on @path now. */
+static void put_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
+		      struct sk_buff *pkt, struct sk_buff *skb)
+{
+	struct xsctp_out_cb *cb = xsctp_out_cb(skb);
+
+	skb_put_data(pkt, skb->data, skb->len);
+	cb->path = path;
+	cb->sent_at = jiffies;
+	flight_add(asoc, skb);
+	asoc->peer_rwnd -= min(asoc->peer_rwnd, (u32)cb->len);
+	/* RFC 9260 s6.3.1 C4: time one chunk per RTT, never a resend */
+	if (!path->rtt_pending && !(cb->state & XSCTP_OUT_RETRANSMITTED)) {
+		path->rtt_pending = true;
+		path->rtt_tsn = cb->tsn;
+		path->rtt_sent = jiffies;
+	}
+	/* s6.3.2 R1: start T3 if it is not running */
+	if (!xsctp_timer_pending(&path->t3))
+		xsctp_timer_arm(&path->t3, path->rto);
+}
+
+static struct sk_buff *new_packet(struct xsctp_assoc *asoc, u32 room)
+{
+	struct sk_buff *pkt = xsctp_pkt_new(room, GFP_ATOMIC);
+
+	/* RFC 9260 s6.2: a pending SACK goes now, not after the data */
+	if (pkt && xsctp_timer_pending(&asoc->sack))
+		xsctp_inq_send_sack(asoc);
+	return pkt;
+}
+
+/* Sends one packet of chunks marked for retransmission.  */
+static bool send_rtx(struct xsctp_assoc *asoc, struct xsctp_path *path)
+{
+	u32 room = xsctp_path_room(path);
+	struct sk_buff *skb, *pkt = NULL;
+
+	skb_queue_walk(&asoc->sentq, skb) {
+		struct xsctp_out_cb *cb = xsctp_out_cb(skb);
+
+		if (!(cb->state & XSCTP_OUT_RTX))
+			continue;
+		if (pkt && pkt->len + skb->len > room)
+			break;
+		if (!pkt) {
+			pkt = new_packet(asoc, room);
+			if (!pkt)
+				return false;
+		}
+		cb->state &= ~XSCTP_OUT_RTX;
+		cb->state |= XSCTP_OUT_RETRANSMITTED;
+		cb->miss = 0;
+		put_chunk(asoc, path, pkt, skb);
+	}
+	if (!pkt)
+		return false;
+	xsctp_output(asoc, path, pkt);
+	return true;
+}
+
+static bool has_rtx(const struct xsctp_assoc *asoc)
+{
+	struct sk_buff *skb;
+
+	skb_queue_walk(&asoc->sentq, skb)
+		if (xsctp_out_cb(skb)->state & XSCTP_OUT_RTX)
+			return true;
+	return false;
+}
+
+/* May @skb go now?  RFC 9260 s6.1 A, B and Nagle (s6.1 note) */
+static bool may_send(struct xsctp_assoc *asoc, struct xsctp_path *path,
+		     struct sk_buff *skb, u32 room, u32 in_pkt)
+{
+	u32 len = xsctp_out_cb(skb)->len;
+
+	if (!asoc->outstanding && !in_pkt)
+		return true;	/* A: one chunk may always probe */
+	if (path->flight >= path->cwnd)
+		return false;	/* B */
+	if (len > asoc->peer_rwnd)
+		return false;	/* A */
+	return true;
+}
+
+/* Nagle: hold back a small packet while data is unacknowledged. */
+static bool nagle_holds(struct xsctp_assoc *asoc, u32 room)
+{
+	struct sk_buff *skb;
+	u32 queued = 0;
+
+	if (xsctp_sk(asoc->sk)->opts.nodelay || !asoc->outstanding)
+		return false;
+	skb_queue_walk(&asoc->sendq, skb) {
+		queued += skb->len;
+		if (queued >= room - 16)
+			return false;
+	}
+	return true;
+}
+
+/* Sends one packet of new chunks; false when nothing may go. */
+static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *path)
+{
+	u32 room = xsctp_path_room(path);
+	struct sk_buff *skb, *pkt = NULL;
+
+	if (nagle_holds(asoc, room))
+		return false;
+	while ((skb = skb_peek(&asoc->sendq))) {
+		struct xsctp_out_cb *cb = xsctp_out_cb(skb);
+		struct xsctp_data_chunk *dc = (void *)skb->data;
+
+		if ((pkt && pkt->len + skb->len > room) ||
+		    !may_send(asoc, path, skb, room, pkt ? pkt->len : 0))
+			break;
+		if (!pkt) {
+			pkt = new_packet(asoc, room);
+			if (!pkt)
+				return false;
+		}
+		cb->tsn = asoc->next_tsn++;
+		dc->tsn = htonl(cb->tsn);
+		__skb_unlink(skb, &asoc->sendq);
+		__skb_queue_tail(&asoc->sentq, skb);
+		put_chunk(asoc, path, pkt, skb);
+		xsctp_inc_stats(asoc->net, cb->dflags & XSCTP_DATA_U ?
+				XSCTP_MIB_OUTUNORDERCHUNKS :
+				XSCTP_MIB_OUTORDERCHUNKS);
+	}
+	if (!pkt)
+		return false;
+	xsctp_output(asoc, path, pkt);
+	return true;
+}
+
+/* Called under asoc->lock: sends what cwnd, rwnd and Max.Burst allow. */
+void xsctp_outq_flush(struct xsctp_assoc *asoc)
+{
+	struct xsctp_path *path = asoc->primary;
+	int burst = 0;
+
+	if (asoc->dead || (asoc->state != SCTP_ESTABLISHED &&
+			   asoc->state != SCTP_SHUTDOWN_PENDING &&
+			   asoc->state != SCTP_SHUTDOWN_RECEIVED))
+		return;
+	/* RFC 9260 s6.1 C: retransmissions before new data */
+	while (burst < XSCTP_MAX_BURST && has_rtx(asoc) &&
+	       path->flight < path->cwnd && send_rtx(asoc, path))
+		burst++;
+	while (burst < XSCTP_MAX_BURST && !has_rtx(asoc) &&
+	       send_new(asoc, path))
+		burst++;
+}
+
+/* RFC 9260 s6.3.1: an RTT sample updates SRTT, RTTVAR and RTO. */
+static void rtt_sample(struct xsctp_assoc *asoc, struct xsctp_path *path,
+		       u32 r)
+{
+	r = max(r, 1U);
+	if (!path->srtt) {		/* C2 */
+		path->srtt = r;
+		path->rttvar = r / 2;
+	} else {			/* C3, alpha 1/8, beta 1/4 */
+		u32 diff = path->srtt > r ? path->srtt - r : r - path->srtt;
+
+		path->rttvar = (3 * path->rttvar + diff) / 4;
+		path->srtt = (7 * path->srtt + r) / 8;
+	}
+	path->rto = clamp(path->srtt + 4 * max(path->rttvar, 1U),
+			  asoc->rto_min, asoc->rto_max);
+}
+
+/* RFC 9260 s7.2.1, s7.2.2: cwnd growth for @acked new bytes on @path. */
+static void cwnd_grow(struct xsctp_path *path, u32 acked, u32 flight_before)
+{
+	u32 mtu = path->pmtu;
+
+	if (path->cwnd <= path->ssthresh) {
+		if (flight_before >= path->cwnd)
+			path->cwnd += min(acked, mtu);
+		return;
+	}
+	path->pba += acked;
+	if (path->pba >= path->cwnd && flight_before >= path->cwnd) {
+		path->pba -= path->cwnd;
+		path->cwnd += mtu;
+	}
+}
+
+/* Frees everything up to @cum; returns the bytes newly acked. */
+static u32 cum_ack(struct xsctp_assoc *asoc, u32 cum)
+{
+	struct sk_buff *skb;
+	u32 acked = 0;
+
+	while ((skb = skb_peek(&asoc->sentq))) {
+		struct xsctp_out_cb *cb = xsctp_out_cb(skb);
+		struct xsctp_path *p = cb->path;
+
+		if (xsctp_tsn_gt(cb->tsn, cum))
+			break;
+		if (p->rtt_pending && p->rtt_tsn == cb->tsn) {
+			p->rtt_pending = false;
+			if (!(cb->state & XSCTP_OUT_RETRANSMITTED))
+				rtt_sample(asoc, p, jiffies - p->rtt_sent);
+		}
+		if (!(cb->state & XSCTP_OUT_GAPACKED))
+			acked += cb->len;
+		flight_del(asoc, skb);
+		__skb_unlink(skb, &asoc->sentq);
+		asoc->sndbuf_used -= min(asoc->sndbuf_used, skb->truesize);
+		consume_skb(skb);
+	}
+	return acked;
+}
+
+/* Called under asoc->lock: a Cumulative TSN Ack (from SHUTDOWN too). */
+void xsctp_outq_cum_ack(struct xsctp_assoc *asoc, u32 cum)
+{
+	if (xsctp_tsn_lt(cum, asoc->last_cum_ack) ||
+	    xsctp_tsn_gte(cum, asoc->next_tsn))
+		return;
+	asoc->last_cum_ack = cum;
+	if (cum_ack(asoc, cum))
+		asoc->sk->sk_write_space(asoc->sk);
+}
+
+/* RFC 9260 s7.2.4: enter Fast Recovery, resend what was reported lost. */
+static void fast_retransmit(struct xsctp_assoc *asoc, struct xsctp_path *p)
+{
+	xsctp_inc_stats(asoc->net, XSCTP_MIB_FAST_RETRANSMITS);
+	if (!asoc->fast_recovery) {
+		p->ssthresh = max(p->cwnd / 2, 4 * p->pmtu);
+		p->cwnd = p->ssthresh;
+		p->pba = 0;
+		asoc->fast_recovery = true;
+		asoc->recover_tsn = asoc->next_tsn - 1;
+	}
+	/* step 3: one packet of them now, whatever cwnd says */
+	send_rtx(asoc, p);
+}
+
+/* Marks gap-acked chunks and counts miss indications (HTNA). */
+static bool gap_ack(struct xsctp_assoc *asoc,
+		    const struct xsctp_sack_info *s)
+{
+	struct sk_buff *skb;
+	u32 highest = s->cum_tsn;
+	u16 i, start, end;
+	bool lost = false;
+
+	for (i = 0; xsctp_sack_gap(s, i, &start, &end); i++) {
+		u32 lo = s->cum_tsn + start, hi = s->cum_tsn + end;
+
+		skb_queue_walk(&asoc->sentq, skb) {
+			struct xsctp_out_cb *cb = xsctp_out_cb(skb);
+
+			if (xsctp_tsn_lt(cb->tsn, lo) ||
+			    xsctp_tsn_gt(cb->tsn, hi))
+				continue;
+			if (!(cb->state & XSCTP_OUT_GAPACKED)) {
+				cb->state |= XSCTP_OUT_GAPACKED;
+				cb->state &= ~XSCTP_OUT_RTX;
+				flight_del(asoc, skb);
+				highest = xsctp_tsn_gt(cb->tsn, highest) ?
+					  cb->tsn : highest;
+			}
+		}
+	}
+	skb_queue_walk(&asoc->sentq, skb) {
+		struct xsctp_out_cb *cb = xsctp_out_cb(skb);
+
+		if (!xsctp_tsn_lt(cb->tsn, highest))
+			break;
+		if (cb->state & (XSCTP_OUT_GAPACKED | XSCTP_OUT_RTX))
+			continue;
+		if (++cb->miss >= 3) {
+			cb->state |= XSCTP_OUT_RTX;
+			flight_del(asoc, skb);
+			lost = true;
+		}
+	}
+	return lost;
+}
+
+/* Called under asoc->lock for each SACK (RFC 9260 s6.2.1 D). */
+void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_chunk *c)
+{
+	struct xsctp_path *p = asoc->primary;
+	u32 flight_before = p->flight, acked = 0;
+	struct xsctp_sack_info s;
+
+	if (xsctp_sack_parse(c->p, c->len, &s))
+		return;
+	/* D i: an older Cumulative TSN Ack is out of order: drop it */
+	if (xsctp_tsn_lt(s.cum_tsn, asoc->last_cum_ack) ||
+	    xsctp_tsn_gte(s.cum_tsn, asoc->next_tsn))
+		return;
+	if (xsctp_tsn_gt(s.cum_tsn, asoc->last_cum_ack)) {
+		asoc->last_cum_ack = s.cum_tsn;
+		acked = cum_ack(asoc, s.cum_tsn);
+		/* s8.2, s8.3: acked data clears the error counters */
+		asoc->errors = 0;
+		p->errors = 0;
+	}
+	if (gap_ack(asoc, &s))
+		fast_retransmit(asoc, p);
+	if (asoc->fast_recovery &&
+	    xsctp_tsn_gte(s.cum_tsn, asoc->recover_tsn))
+		asoc->fast_recovery = false;
+	if (acked && !asoc->fast_recovery)
+		cwnd_grow(p, acked, flight_before);
+	/* D iv: rwnd is what the peer has, less what is still in flight */
+	asoc->peer_rwnd = s.a_rwnd > asoc->outstanding ?
+			  s.a_rwnd - asoc->outstanding : 0;
+	/* s6.3.2 R2, R3 */
+	if (!asoc->outstanding && !has_rtx(asoc))
+		xsctp_timer_stop(&p->t3);
+	else if (acked)
+		xsctp_timer_arm(&p->t3, p->rto);
+	if (acked)
+		asoc->sk->sk_write_space(asoc->sk);
+}
+
+/* RFC 9260 s6.3.3: T3-rtx expired on @path. */
+void xsctp_outq_t3(struct xsctp_assoc *asoc, struct xsctp_path *path)
+{
+	struct sk_buff *skb;
+
+	if (skb_queue_empty(&asoc->sentq))
+		return;
+	/* s8.1, s8.2: count the error; past the limit the peer is gone */
+	if (++asoc->errors > asoc->max_retrans) {
+		xsctp_sm_abort(asoc, XSCTP_CAUSE_USER_ABORT, ETIMEDOUT);
+		return;
+	}
+	path->errors++;
+	/* E1: ssthresh = max(cwnd/2, 4*MTU), cwnd = 1 MTU; E2: back off */
+	path->ssthresh = max(path->cwnd / 2, 4 * path->pmtu);
+	path->cwnd = path->pmtu;
+	path->pba = 0;
+	path->rto = min(path->rto * 2, asoc->rto_max);
+	path->rtt_pending = false;
+	asoc->fast_recovery = false;
+	skb_queue_walk(&asoc->sentq, skb) {
+		struct xsctp_out_cb *cb = xsctp_out_cb(skb);
+
+		if (cb->path != path || (cb->state & XSCTP_OUT_GAPACKED))
+			continue;
+		cb->state |= XSCTP_OUT_RTX;
+		flight_del(asoc, skb);
+		xsctp_inc_stats(asoc->net, XSCTP_MIB_T3_RETRANSMITS);
+	}
+	/* E3: as many as fit in one packet, then restart T3 */
+	send_rtx(asoc, path);
+	xsctp_timer_arm(&path->t3, path->rto);
+}

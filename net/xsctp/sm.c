@@ -1,0 +1,896 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The association state machine: association setup (RFC 9260 s5),
+ * shutdown (s9), abort (s8.4, s8.5) and the protocol timers.  Handlers run
+ * under asoc->lock and perform their effects directly.
+ */
+#include <linux/random.h>
+#include <net/xsctp/xsctp.h>
+#include <net/xsctp/assoc.h>
+#include <net/xsctp/cookie.h>
+#include <net/xsctp/output.h>
+#include <net/xsctp/sm.h>
+#include <net/xsctp/wire.h>
+
+/* Sends one control chunk in a packet of its own on @path (or primary). */
+int xsctp_sm_send_ctrl(struct xsctp_assoc *asoc, struct xsctp_path *path,
+		       u8 type, u8 flags, const void *body, u32 len)
+{
+	struct sk_buff *skb = xsctp_pkt_new(ALIGN(len + 4, 4), GFP_ATOMIC);
+	u8 *ch;
+
+	if (!skb)
+		return -ENOMEM;
+	ch = xsctp_pkt_chunk(skb, type, flags, len);
+	if (len)
+		memcpy(ch + sizeof(struct xsctp_chunkhdr), body, len);
+	xsctp_inc_stats(asoc->net, XSCTP_MIB_OUTCTRLCHUNKS);
+	return xsctp_output(asoc, path ?: asoc->primary, skb);
+}
+
+/* A non-zero random tag (RFC 9260 s5.3.1: tags MUST NOT be 0). */
+static u32 random_tag(void)
+{
+	u32 t;
+
+	do {
+		t = get_random_u32();
+	} while (!t);
+	return t;
+}
+
+/* Appends an ABORT's single error cause with @len bytes of info. */
+static void *put_cause(struct sk_buff *skb, u16 cause, u32 len)
+{
+	struct xsctp_errhdr *e = skb_put_zero(skb, ALIGN(4 + len, 4));
+
+	e->cause = htons(cause);
+	e->length = htons(4 + len);
+	return e + 1;
+}
+
+/* RFC 9260 s8.4, s5.1: ABORT to a packet that has no association. */
+static void reply_abort(struct xsctp_rcv *r, u32 vtag, bool tbit, u16 cause)
+{
+	struct sk_buff *skb = xsctp_pkt_new(16, GFP_ATOMIC);
+
+	if (!skb)
+		return;
+	xsctp_pkt_chunk(skb, XSCTP_CID_ABORT, tbit ? XSCTP_CHUNK_FLAG_T : 0,
+			0);
+	if (cause) {
+		put_cause(skb, cause, 0);
+		((struct xsctp_chunkhdr *)skb->data)->length = htons(8);
+	}
+	xsctp_inc_stats(r->net, XSCTP_MIB_OUTCTRLCHUNKS);
+	xsctp_output_reply(r->net, r->sk, r->skb, vtag, skb);
+}
+
+static void reply_chunk(struct xsctp_rcv *r, u32 vtag, u8 type, u8 flags)
+{
+	struct sk_buff *skb = xsctp_pkt_new(4, GFP_ATOMIC);
+
+	if (!skb)
+		return;
+	xsctp_pkt_chunk(skb, type, flags, 0);
+	xsctp_inc_stats(r->net, XSCTP_MIB_OUTCTRLCHUNKS);
+	xsctp_output_reply(r->net, r->sk, r->skb, vtag, skb);
+}
+
+/* ---- association setup, RFC 9260 s5.1 ---- */
+
+static u32 our_addr_types(const struct xsctp_assoc *asoc)
+{
+	return asoc->sk->sk_family == AF_INET6 ? 2 : 1;
+}
+
+/* RFC 9260 s3.3.2: INIT with Supported Address Types (s3.3.2.1). */
+static int send_init(struct xsctp_assoc *asoc)
+{
+	struct xsctp_sock *xs = xsctp_sk(asoc->sk);
+	u32 ntypes = our_addr_types(asoc), plen = 4 + 2 * ntypes;
+	struct xsctp_init_chunk *init;
+	struct xsctp_paramhdr *ph;
+	struct sk_buff *skb;
+	__be16 *types;
+
+	skb = xsctp_pkt_new(XSCTP_INIT_FIXED_LEN + ALIGN(plen, 4), GFP_ATOMIC);
+	if (!skb)
+		return -ENOMEM;
+	init = xsctp_pkt_chunk(skb, XSCTP_CID_INIT, 0,
+			       XSCTP_INIT_FIXED_LEN - 4 + plen);
+	init->init_tag = htonl(asoc->my_vtag);
+	init->a_rwnd = htonl(xsctp_inq_rwnd(asoc));
+	init->num_os = htons(xs->opts.initmsg.sinit_num_ostreams);
+	init->num_mis = htons(xs->opts.initmsg.sinit_max_instreams);
+	init->initial_tsn = htonl(asoc->init_tsn);
+	ph = (struct xsctp_paramhdr *)(init + 1);
+	ph->type = htons(XSCTP_PARAM_SUPPORTED_ADDR);
+	ph->length = htons(plen);
+	types = (__be16 *)(ph + 1);
+	types[0] = htons(XSCTP_PARAM_IPV4);
+	if (ntypes > 1)
+		types[1] = htons(XSCTP_PARAM_IPV6);
+	xsctp_inc_stats(asoc->net, XSCTP_MIB_OUTCTRLCHUNKS);
+	/* RFC 9260 s8.5.1(A): the packet carrying INIT has tag 0 */
+	asoc->peer_vtag = 0;
+	return xsctp_output(asoc, asoc->primary, skb);
+}
+
+/* Called under asoc->lock: starts the four-way handshake. */
+int xsctp_sm_connect(struct xsctp_assoc *asoc)
+{
+	int err;
+
+	asoc->my_vtag = random_tag();
+	asoc->init_tsn = get_random_u32();
+	asoc->next_tsn = asoc->init_tsn;
+	asoc->last_cum_ack = asoc->init_tsn - 1;
+	asoc->state = SCTP_COOKIE_WAIT;
+	asoc->t1.kind = XSCTP_T1_INIT;
+	err = send_init(asoc);
+	if (err)
+		return err;
+	xsctp_timer_arm(&asoc->t1, asoc->primary->rto);
+	return 0;
+}
+
+/* Negotiated stream counts, RFC 9260 s5.1.1 / s3.3.2. */
+static int setup_streams(struct xsctp_assoc *asoc, u16 peer_os, u16 peer_mis)
+{
+	struct xsctp_sock *xs = xsctp_sk(asoc->sk);
+
+	return xsctp_assoc_init_streams(asoc,
+			min(xs->opts.initmsg.sinit_num_ostreams, peer_mis),
+			min(xs->opts.initmsg.sinit_max_instreams, peer_os),
+			GFP_ATOMIC);
+}
+
+static void send_cookie_echo(struct xsctp_assoc *asoc)
+{
+	xsctp_sm_send_ctrl(asoc, NULL, XSCTP_CID_COOKIE_ECHO, 0, asoc->cookie,
+			   asoc->cookie_len);
+}
+
+/* Ends an association that never got up, or that is gone. */
+static void fail_assoc(struct xsctp_assoc *asoc, u16 sac_state, int err)
+{
+	struct sock *sk = asoc->sk;
+
+	xsctp_ulp_assoc_change(asoc, sac_state, 0);
+	if (xsctp_style_tcp(sk)) {
+		sk->sk_err = err;
+		if (sk->sk_state != TCP_LISTEN) {
+			inet_sk_set_state(sk, TCP_CLOSE);
+			sk->sk_shutdown = SHUTDOWN_MASK;
+			sock_set_flag(sk, SOCK_DONE);
+		}
+		sk_error_report(sk);
+	}
+	xsctp_assoc_kill(asoc);
+	sk->sk_state_change(sk);
+}
+
+static void established(struct xsctp_assoc *asoc)
+{
+	struct sock *sk = asoc->sk;
+
+	asoc->state = SCTP_ESTABLISHED;
+	xsctp_inc_stats(asoc->net, XSCTP_MIB_CURRESTAB);
+	xsctp_ulp_assoc_change(asoc, SCTP_COMM_UP, 0);
+	if (xsctp_style_tcp(sk) && sk->sk_state != TCP_LISTEN)
+		inet_sk_set_state(sk, TCP_ESTABLISHED);
+	sk->sk_state_change(sk);	/* connect() waits for this */
+}
+
+/* RFC 9260 s5.1 C: INIT ACK in COOKIE-WAIT. */
+static void do_init_ack(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	struct xsctp_assoc *asoc = r->asoc;
+	struct xsctp_init_info info = { .unrec_budget = 0 };
+	int err;
+
+	if (asoc->state != SCTP_COOKIE_WAIT)
+		return;		/* s5.2.3: discard it elsewhere */
+	err = xsctp_init_parse(c->p, c->len, &info);
+	if (err) {
+		xsctp_sm_abort(asoc, xsctp_init_err_cause(-err), ECONNREFUSED);
+		r->stop = true;
+		return;
+	}
+	asoc->peer_vtag = info.init_tag;
+	asoc->peer_rwnd = info.a_rwnd;
+	asoc->rwnd_at_peer_init = info.a_rwnd;
+	asoc->cookie = kmemdup(info.cookie, info.cookie_len, GFP_ATOMIC);
+	if (!asoc->cookie || setup_streams(asoc, info.num_os, info.num_mis) ||
+	    xsctp_inq_init(asoc, info.initial_tsn)) {
+		xsctp_sm_abort(asoc, XSCTP_CAUSE_NO_RESOURCE, ENOMEM);
+		return;
+	}
+	asoc->cookie_len = info.cookie_len;
+	xsctp_timer_stop(&asoc->t1);
+	asoc->init_retries = 0;
+	asoc->state = SCTP_COOKIE_ECHOED;
+	asoc->t1.kind = XSCTP_T1_COOKIE;
+	send_cookie_echo(asoc);
+	xsctp_timer_arm(&asoc->t1, asoc->primary->rto);
+}
+
+/* RFC 9260 s5.1 E: COOKIE ACK in COOKIE-ECHOED. */
+static void do_cookie_ack(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	struct xsctp_assoc *asoc = r->asoc;
+
+	if (asoc->state != SCTP_COOKIE_ECHOED)
+		return;
+	xsctp_timer_stop(&asoc->t1);
+	kfree(asoc->cookie);
+	asoc->cookie = NULL;
+	xsctp_inc_stats(asoc->net, XSCTP_MIB_ACTIVEESTABS);
+	established(asoc);
+	xsctp_outq_flush(asoc);
+}
+
+/* RFC 9260 s3.3.3: the INIT ACK for @info, with our cookie. */
+static struct sk_buff *build_init_ack(struct xsctp_rcv *r,
+				      const struct xsctp_init_info *info,
+				      const struct xsctp_cookie_tcb *tcb,
+				      const struct xsctp_chunk *c)
+{
+	struct xsctp_sock *xs = xsctp_sk(r->sk);
+	u32 unrec = 0, clen = 4 + XSCTP_COOKIE_LEN, i;
+	struct xsctp_init_chunk *ack;
+	struct xsctp_paramhdr *ph;
+	struct sk_buff *skb;
+
+	for (i = 0; i < info->nunrec; i++)
+		unrec += 4 + ALIGN(info->unrec[i].len, 4);
+	skb = xsctp_pkt_new(XSCTP_INIT_FIXED_LEN + ALIGN(clen, 4) + unrec,
+			    GFP_ATOMIC);
+	if (!skb)
+		return NULL;
+	ack = xsctp_pkt_chunk(skb, XSCTP_CID_INIT_ACK, 0,
+			      XSCTP_INIT_FIXED_LEN - 4 + clen);
+	ack->init_tag = htonl(tcb->my_vtag);
+	ack->a_rwnd = htonl(max_t(int, r->sk->sk_rcvbuf, 1500));
+	ack->num_os = htons(xs->opts.initmsg.sinit_num_ostreams);
+	ack->num_mis = htons(xs->opts.initmsg.sinit_max_instreams);
+	ack->initial_tsn = htonl(tcb->my_tsn);
+	ph = (struct xsctp_paramhdr *)(ack + 1);
+	ph->type = htons(XSCTP_PARAM_STATE_COOKIE);
+	ph->length = htons(clen);
+	xsctp_cookie_make(&xsctp_net(r->net)->cookie_keys, tcb,
+			  XSCTP_VALID_COOKIE_LIFE_MS + info->cookie_inc,
+			  (u8 *)(ph + 1));
+	/* RFC 9260 s3.2.1: report unrecognised parameters, bounded above */
+	for (i = 0; i < info->nunrec; i++) {
+		u16 len = info->unrec[i].len;
+
+		ph = skb_put_zero(skb, 4 + ALIGN(len, 4));
+		ph->type = htons(XSCTP_PARAM_UNRECOGNIZED);
+		ph->length = htons(4 + len);
+		memcpy(ph + 1, c->p + info->unrec[i].off, len);
+	}
+	((struct xsctp_chunkhdr *)skb->data)->length =
+		htons(skb->len - (ALIGN(clen, 4) - clen) * !unrec);
+	return skb;
+}
+
+/* RFC 9260 s5.1 B: INIT at a listening endpoint: answer, keep nothing. */
+static void do_init_endpoint(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	struct xsctp_init_info info = { .unrec_budget = 512 };
+	struct xsctp_cookie_tcb tcb = {};
+	struct sk_buff *skb;
+	int err;
+
+	err = xsctp_init_parse(c->p, c->len, &info);
+	if (err) {
+		/* s3.3.2: an INIT with tag 0 is discarded; others ABORTed
+		 * with the peer's tag, which is all we have
+		 */
+		if (-err != XSCTP_INIT_ERR_ZERO_TAG)
+			reply_abort(r, info.init_tag, false,
+				    xsctp_init_err_cause(-err));
+		r->stop = true;
+		return;
+	}
+	tcb.my_vtag = random_tag();
+	tcb.peer_vtag = info.init_tag;
+	tcb.my_tsn = get_random_u32();
+	tcb.peer_tsn = info.initial_tsn;
+	tcb.peer_rwnd = info.a_rwnd;
+	tcb.nostreams = min(xsctp_sk(r->sk)->opts.initmsg.sinit_num_ostreams,
+			    info.num_mis);
+	tcb.nistreams = min(xsctp_sk(r->sk)->opts.initmsg.sinit_max_instreams,
+			    info.num_os);
+	tcb.peer = r->src;
+	tcb.local = r->dst;
+	skb = build_init_ack(r, &info, &tcb, c);
+	if (!skb)
+		return;
+	xsctp_inc_stats(r->net, XSCTP_MIB_OUTCTRLCHUNKS);
+	xsctp_output_reply(r->net, r->sk, r->skb, info.init_tag, skb);
+	r->stop = true;
+}
+
+/* Builds the TCB a valid cookie describes, at endpoint r->sk. */
+static struct xsctp_assoc *assoc_from_cookie(struct xsctp_rcv *r,
+					     const struct xsctp_cookie_tcb *t)
+{
+	struct xsctp_assoc *asoc = xsctp_assoc_new(r->sk, GFP_ATOMIC);
+	struct xsctp_path *path;
+
+	if (!asoc)
+		return NULL;
+	asoc->my_vtag = t->my_vtag;
+	asoc->peer_vtag = t->peer_vtag;
+	asoc->init_tsn = t->my_tsn;
+	asoc->next_tsn = t->my_tsn;
+	asoc->last_cum_ack = t->my_tsn - 1;
+	asoc->peer_rwnd = t->peer_rwnd;
+	asoc->rwnd_at_peer_init = t->peer_rwnd;
+	path = xsctp_assoc_add_path(asoc, &r->src, GFP_ATOMIC);
+	if (!path || xsctp_assoc_init_streams(asoc, t->nostreams,
+					      t->nistreams, GFP_ATOMIC) ||
+	    xsctp_inq_init(asoc, t->peer_tsn))
+		goto fail;
+	path->saddr = r->dst;
+	if (xsctp_assoc_hash(asoc))
+		goto fail;
+	if (xsctp_assoc_attach(asoc)) {
+		xsctp_assoc_kill(asoc);
+		goto fail;
+	}
+	return asoc;
+fail:
+	xsctp_assoc_put(asoc);
+	return NULL;
+}
+
+static bool backlog_full(struct sock *sk)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+
+	return xsctp_style_tcp(sk) && xs->nassocs >= max(xs->backlog, 1U);
+}
+
+/* RFC 9260 s5.1 D, s5.1.5: COOKIE ECHO at an endpoint. */
+static void do_cookie_echo_endpoint(struct xsctp_rcv *r,
+				    const struct xsctp_chunk *c)
+{
+	struct xsctp_net *xn = xsctp_net(r->net);
+	struct xsctp_cookie_tcb tcb;
+	struct xsctp_assoc *asoc;
+	u32 stale_us = 0;
+
+	switch (xsctp_cookie_open(&xn->cookie_keys, c->p + 4, c->len - 4,
+				  &tcb, &stale_us)) {
+	case XSCTP_COOKIE_BAD:
+		r->stop = true;
+		return;
+	case XSCTP_COOKIE_STALE: {
+		/* s5.1.5 (3): ERROR with Stale Cookie, staleness in usec */
+		struct sk_buff *skb = xsctp_pkt_new(12, GFP_ATOMIC);
+		__be32 *us;
+
+		r->stop = true;
+		if (!skb)
+			return;
+		xsctp_pkt_chunk(skb, XSCTP_CID_ERROR, 0, 0);
+		us = put_cause(skb, XSCTP_CAUSE_STALE_COOKIE, 4);
+		*us = htonl(stale_us);
+		((struct xsctp_chunkhdr *)skb->data)->length = htons(12);
+		xsctp_output_reply(r->net, r->sk, r->skb, r->vtag, skb);
+		return;
+	}
+	case XSCTP_COOKIE_OK:
+		break;
+	}
+	/* s5.1.5 (2): the packet's tag must be the one in the cookie */
+	if (r->vtag != tcb.my_vtag || !xsctp_addr_eq(&tcb.peer, &r->src) ||
+	    backlog_full(r->sk)) {
+		r->stop = true;
+		return;
+	}
+	asoc = assoc_from_cookie(r, &tcb);
+	if (!asoc) {
+		r->stop = true;
+		return;
+	}
+	/* the new association takes over the rest of the packet */
+	r->asoc = asoc;
+	r->path = asoc->primary;
+	r->from_cookie = true;
+	xsctp_inc_stats(r->net, XSCTP_MIB_PASSIVEESTABS);
+}
+
+/* Called under asoc->lock: the first steps of a cookie-made association. */
+static void cookie_established(struct xsctp_rcv *r)
+{
+	struct xsctp_assoc *asoc = r->asoc;
+
+	established(asoc);
+	xsctp_sm_send_ctrl(asoc, r->path, XSCTP_CID_COOKIE_ACK, 0, NULL, 0);
+	if (xsctp_style_tcp(asoc->sk))
+		asoc->sk->sk_data_ready(asoc->sk);	/* accept() can go */
+}
+
+/* RFC 9260 s5.2.4: COOKIE ECHO for an existing association. */
+static void do_cookie_echo(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	struct xsctp_assoc *asoc = r->asoc;
+	struct xsctp_cookie_tcb tcb;
+	u32 stale_us;
+
+	if (xsctp_cookie_open(&xsctp_net(r->net)->cookie_keys, c->p + 4,
+			      c->len - 4, &tcb, &stale_us) != XSCTP_COOKIE_OK)
+		return;
+	/* s5.2.4 (D): both tags match: a retransmitted COOKIE ECHO */
+	if (tcb.my_vtag == asoc->my_vtag && tcb.peer_vtag == asoc->peer_vtag) {
+		if (asoc->state == SCTP_COOKIE_ECHOED) {
+			xsctp_timer_stop(&asoc->t1);
+			established(asoc);
+		}
+		xsctp_sm_send_ctrl(asoc, r->path, XSCTP_CID_COOKIE_ACK, 0,
+				   NULL, 0);
+	}
+}
+
+/* ---- abort, RFC 9260 s9.1 and s8.5.1 ---- */
+
+/* Called under asoc->lock: ABORT the peer and end the association. */
+void xsctp_sm_abort(struct xsctp_assoc *asoc, u16 cause, int err)
+{
+	struct sk_buff *skb = xsctp_pkt_new(8, GFP_ATOMIC);
+	u16 sac = xsctp_assoc_established(asoc) ? SCTP_COMM_LOST :
+						   SCTP_CANT_STR_ASSOC;
+
+	if (skb && asoc->peer_vtag) {
+		xsctp_pkt_chunk(skb, XSCTP_CID_ABORT, 0, 4);
+		skb_trim(skb, 4);
+		put_cause(skb, cause, 0);
+		((struct xsctp_chunkhdr *)skb->data)->length = htons(8);
+		xsctp_inc_stats(asoc->net, XSCTP_MIB_OUTCTRLCHUNKS);
+		xsctp_output(asoc, asoc->primary, skb);
+	} else {
+		kfree_skb(skb);
+	}
+	xsctp_inc_stats(asoc->net, XSCTP_MIB_ABORTEDS);
+	fail_assoc(asoc, sac, err);
+}
+
+static void do_abort(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	struct xsctp_assoc *asoc = r->asoc;
+	bool up = xsctp_assoc_established(asoc);
+
+	xsctp_inc_stats(r->net, XSCTP_MIB_ABORTEDS);
+	fail_assoc(asoc, up ? SCTP_COMM_LOST : SCTP_CANT_STR_ASSOC,
+		   up ? ECONNRESET : ECONNREFUSED);
+	r->stop = true;
+}
+
+/* ---- shutdown, RFC 9260 s9.2 ---- */
+
+static void send_shutdown(struct xsctp_assoc *asoc)
+{
+	__be32 cum = htonl(xsctp_tsnmap_cum_tsn(&asoc->tsnmap));
+
+	xsctp_sm_send_ctrl(asoc, NULL, XSCTP_CID_SHUTDOWN, 0, &cum, 4);
+}
+
+/* Called under asoc->lock after anything that may empty the outq. */
+void xsctp_sm_check_shutdown(struct xsctp_assoc *asoc)
+{
+	if (asoc->dead || !xsctp_outq_empty(asoc))
+		return;
+	if (asoc->state == SCTP_SHUTDOWN_PENDING) {
+		asoc->state = SCTP_SHUTDOWN_SENT;
+		send_shutdown(asoc);
+		asoc->shutdown_retries = 0;
+		xsctp_timer_arm(&asoc->t2, asoc->primary->rto);
+		/* s9.2: T5 bounds the whole shutdown */
+		xsctp_timer_arm(&asoc->t5, 5 * asoc->rto_max);
+	} else if (asoc->state == SCTP_SHUTDOWN_RECEIVED) {
+		asoc->state = SCTP_SHUTDOWN_ACK_SENT;
+		xsctp_sm_send_ctrl(asoc, NULL, XSCTP_CID_SHUTDOWN_ACK, 0,
+				   NULL, 0);
+		asoc->shutdown_retries = 0;
+		xsctp_timer_arm(&asoc->t2, asoc->primary->rto);
+	}
+}
+
+/* Called under asoc->lock: the user wants a graceful end (close, EOF). */
+void xsctp_sm_shutdown(struct xsctp_assoc *asoc)
+{
+	switch (asoc->state) {
+	case SCTP_ESTABLISHED:
+		asoc->state = SCTP_SHUTDOWN_PENDING;
+		xsctp_sm_check_shutdown(asoc);
+		break;
+	case SCTP_COOKIE_WAIT:
+	case SCTP_COOKIE_ECHOED:
+		/* s9.2: nothing to flush yet; end it silently as Linux does */
+		fail_assoc(asoc, SCTP_CANT_STR_ASSOC, ECONNRESET);
+		break;
+	default:
+		break;
+	}
+}
+
+static void peer_closed(struct xsctp_assoc *asoc)
+{
+	struct sock *sk = asoc->sk;
+
+	if (xsctp_style_tcp(sk) && sk->sk_state != TCP_LISTEN) {
+		sk->sk_shutdown |= RCV_SHUTDOWN;
+		sk->sk_state_change(sk);
+	}
+}
+
+static void do_shutdown(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	struct xsctp_assoc *asoc = r->asoc;
+	u32 cum;
+
+	if (xsctp_shutdown_cum_tsn(c->p, c->len, &cum))
+		return;
+	switch (asoc->state) {
+	case SCTP_ESTABLISHED:
+	case SCTP_SHUTDOWN_PENDING:
+		asoc->state = SCTP_SHUTDOWN_RECEIVED;
+		xsctp_ulp_shutdown_event(asoc);
+		peer_closed(asoc);
+		fallthrough;
+	case SCTP_SHUTDOWN_RECEIVED:
+		xsctp_outq_cum_ack(asoc, cum);
+		xsctp_sm_check_shutdown(asoc);
+		break;
+	case SCTP_SHUTDOWN_SENT:
+		/* s9.2: both sides closed at once: answer with SHUTDOWN ACK */
+		asoc->state = SCTP_SHUTDOWN_ACK_SENT;
+		xsctp_sm_send_ctrl(asoc, NULL, XSCTP_CID_SHUTDOWN_ACK, 0,
+				   NULL, 0);
+		xsctp_timer_arm(&asoc->t2, asoc->primary->rto);
+		break;
+	default:
+		break;
+	}
+}
+
+static void closed_cleanly(struct xsctp_assoc *asoc)
+{
+	struct sock *sk = asoc->sk;
+
+	xsctp_inc_stats(asoc->net, XSCTP_MIB_SHUTDOWNS);
+	xsctp_ulp_assoc_change(asoc, SCTP_SHUTDOWN_COMP, 0);
+	if (xsctp_style_tcp(sk) && sk->sk_state != TCP_LISTEN) {
+		sk->sk_shutdown = SHUTDOWN_MASK;
+		inet_sk_set_state(sk, TCP_CLOSE);
+		sock_set_flag(sk, SOCK_DONE);
+	}
+	xsctp_assoc_kill(asoc);
+	sk->sk_state_change(sk);
+}
+
+static void do_shutdown_ack(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	struct xsctp_assoc *asoc = r->asoc;
+
+	if (asoc->state != SCTP_SHUTDOWN_SENT &&
+	    asoc->state != SCTP_SHUTDOWN_ACK_SENT)
+		return;
+	/* s9.2: stop T2, send SHUTDOWN COMPLETE, remove the TCB */
+	xsctp_sm_send_ctrl(asoc, r->path, XSCTP_CID_SHUTDOWN_COMPLETE, 0,
+			   NULL, 0);
+	closed_cleanly(asoc);
+	r->stop = true;
+}
+
+static void do_shutdown_complete(struct xsctp_rcv *r,
+				 const struct xsctp_chunk *c)
+{
+	if (r->asoc->state != SCTP_SHUTDOWN_ACK_SENT)
+		return;
+	closed_cleanly(r->asoc);
+	r->stop = true;
+}
+
+/* ---- other control chunks ---- */
+
+/* RFC 9260 s8.3: echo the Heartbeat Info back, as long as it came. */
+static void do_heartbeat(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	struct xsctp_tlv info;
+
+	if (xsctp_heartbeat_info(c->p, c->len, &info))
+		return;
+	xsctp_sm_send_ctrl(r->asoc, r->path, XSCTP_CID_HEARTBEAT_ACK, 0,
+			   info.p, info.len);
+}
+
+static void do_sack(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	xsctp_outq_sack(r->asoc, c);
+	xsctp_sm_check_shutdown(r->asoc);
+}
+
+static void do_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	switch (r->asoc->state) {
+	case SCTP_ESTABLISHED:
+	case SCTP_SHUTDOWN_PENDING:
+	case SCTP_SHUTDOWN_SENT:
+		xsctp_inq_data(r, c);
+		r->data_seen = true;
+		break;
+	default:
+		break;
+	}
+}
+
+/* RFC 9260 s5.2.6: Stale Cookie in COOKIE-ECHOED: start over. */
+static void do_error(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	struct xsctp_assoc *asoc = r->asoc;
+	struct xsctp_param_iter it;
+	struct xsctp_tlv t;
+	bool ok;
+
+	for (ok = xsctp_cause_first(&it, c->p, c->len, &t); ok;
+	     ok = xsctp_param_next(&it, &t)) {
+		if (t.type == XSCTP_CAUSE_STALE_COOKIE &&
+		    asoc->state == SCTP_COOKIE_ECHOED) {
+			xsctp_timer_stop(&asoc->t1);
+			kfree(asoc->cookie);
+			asoc->cookie = NULL;
+			asoc->state = SCTP_COOKIE_WAIT;
+			asoc->t1.kind = XSCTP_T1_INIT;
+			send_init(asoc);
+			xsctp_timer_arm(&asoc->t1, asoc->primary->rto);
+		}
+	}
+}
+
+typedef void (*xsctp_handler)(struct xsctp_rcv *r,
+			      const struct xsctp_chunk *c);
+
+/* Handlers of chunks that belong to an association. */
+static const xsctp_handler assoc_handlers[XSCTP_CID_SHUTDOWN_COMPLETE + 1] = {
+	[XSCTP_CID_DATA]		= do_data,
+	[XSCTP_CID_INIT_ACK]		= do_init_ack,
+	[XSCTP_CID_SACK]		= do_sack,
+	[XSCTP_CID_HEARTBEAT]		= do_heartbeat,
+	[XSCTP_CID_ABORT]		= do_abort,
+	[XSCTP_CID_SHUTDOWN]		= do_shutdown,
+	[XSCTP_CID_SHUTDOWN_ACK]	= do_shutdown_ack,
+	[XSCTP_CID_ERROR]		= do_error,
+	[XSCTP_CID_COOKIE_ECHO]		= do_cookie_echo,
+	[XSCTP_CID_COOKIE_ACK]		= do_cookie_ack,
+	[XSCTP_CID_SHUTDOWN_COMPLETE]	= do_shutdown_complete,
+};
+
+/*
+ * RFC 9260 s8.5, s8.5.1: which tag a chunk must carry.  INIT carries 0
+ * (checked by the parser); ABORT and SHUTDOWN COMPLETE may reflect the
+ * peer's tag with the T bit; COOKIE ECHO is checked against its cookie;
+ * everything else carries ours.
+ */
+static bool vtag_ok(const struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	const struct xsctp_assoc *asoc = r->asoc;
+
+	switch (c->type) {
+	case XSCTP_CID_INIT:
+	case XSCTP_CID_COOKIE_ECHO:
+		return true;
+	case XSCTP_CID_ABORT:
+	case XSCTP_CID_SHUTDOWN_COMPLETE:
+		if (c->flags & XSCTP_CHUNK_FLAG_T)
+			return r->vtag == asoc->peer_vtag;
+		return r->vtag == asoc->my_vtag;
+	case XSCTP_CID_SHUTDOWN_ACK:
+		/* s8.5.1(E): in COOKIE-WAIT our tag or the peer's is fine */
+		return r->vtag == asoc->my_vtag ||
+		       (asoc->state == SCTP_COOKIE_WAIT &&
+			r->vtag == asoc->peer_vtag);
+	default:
+		return r->vtag == asoc->my_vtag;
+	}
+}
+
+/* RFC 9260 s3.2: report an unrecognised chunk in an ERROR (01, 11). */
+static void report_unknown(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	u32 len = min_t(u32, c->len, 1024);
+	struct sk_buff *skb = xsctp_pkt_new(8 + ALIGN(len, 4), GFP_ATOMIC);
+	u8 *body;
+
+	if (!skb)
+		return;
+	xsctp_pkt_chunk(skb, XSCTP_CID_ERROR, 0, 0);
+	body = put_cause(skb, XSCTP_CAUSE_UNRECOGNIZED_CHUNK, len);
+	memcpy(body, c->p, len);
+	((struct xsctp_chunkhdr *)skb->data)->length = htons(8 + len);
+	xsctp_output(r->asoc, r->path, skb);
+}
+
+static void assoc_chunk(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	if (!vtag_ok(r, c)) {
+		r->stop = true;
+		return;
+	}
+	if (!c->ops) {
+		if (c->action == XSCTP_CHUNK_ACT_STOP_REPORT ||
+		    c->action == XSCTP_CHUNK_ACT_SKIP_REPORT)
+			report_unknown(r, c);
+		if (c->action == XSCTP_CHUNK_ACT_STOP ||
+		    c->action == XSCTP_CHUNK_ACT_STOP_REPORT)
+			r->stop = true;
+		return;
+	}
+	if (c->type != XSCTP_CID_DATA)
+		xsctp_inc_stats(r->net, XSCTP_MIB_INCTRLCHUNKS);
+	if (c->type < ARRAY_SIZE(assoc_handlers) && assoc_handlers[c->type])
+		assoc_handlers[c->type](r, c);
+}
+
+/* RFC 9260 s8.4: a packet for no association, first chunk @c. */
+static void ootb(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	xsctp_inc_stats(r->net, XSCTP_MIB_OUTOFBLUES);
+	r->stop = true;
+	switch (c->type) {
+	case XSCTP_CID_ABORT:			/* (2) */
+	case XSCTP_CID_SHUTDOWN_COMPLETE:	/* (6) */
+	case XSCTP_CID_COOKIE_ACK:		/* (7) */
+	case XSCTP_CID_ERROR:
+		return;
+	case XSCTP_CID_INIT:			/* (3) */
+		reply_abort(r, ntohl(((struct xsctp_init_chunk *)c->p)->init_tag),
+			    false, 0);
+		return;
+	case XSCTP_CID_SHUTDOWN_ACK:		/* (5) */
+		reply_chunk(r, r->vtag, XSCTP_CID_SHUTDOWN_COMPLETE,
+			    XSCTP_CHUNK_FLAG_T);
+		return;
+	case XSCTP_CID_COOKIE_ECHO:		/* (4): no endpoint to take it */
+		return;
+	default:				/* (8) */
+		reply_abort(r, r->vtag, true, 0);
+	}
+}
+
+/* The first chunk of a packet that matched only an endpoint. */
+static void endpoint_chunk(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	if (c->type == XSCTP_CID_INIT)
+		do_init_endpoint(r, c);
+	else if (c->type == XSCTP_CID_COOKIE_ECHO)
+		do_cookie_echo_endpoint(r, c);
+	else
+		ootb(r, c);
+}
+
+static void next_chunk(struct xsctp_rcv *r)
+{
+	r->more = xsctp_chunk_next(&r->it, &r->c);
+}
+
+/* Called under asoc->lock: the rest of the packet, then SACK and send. */
+static void assoc_packet(struct xsctp_rcv *r)
+{
+	struct xsctp_assoc *asoc = r->asoc;
+
+	if (asoc->dead)
+		return;
+	if (r->from_cookie)
+		cookie_established(r);
+	for (; r->more && !r->stop && !asoc->dead; next_chunk(r))
+		assoc_chunk(r, &r->c);
+	if (!asoc->dead) {
+		xsctp_inq_sack_decide(asoc, r->data_seen);
+		xsctp_outq_flush(asoc);
+	}
+}
+
+/*
+ * Runs every chunk of a validated packet.  Without an association, the
+ * first chunk goes to the endpoint (or is out of the blue); a COOKIE ECHO
+ * there makes an association, which takes the rest of the packet.
+ */
+void xsctp_sm_rcv(struct xsctp_rcv *r)
+{
+	r->more = xsctp_chunk_first(&r->it, r->pkt, r->len, &r->c);
+	if (!r->asoc) {
+		if (!r->more)
+			return;
+		if (r->sk)
+			endpoint_chunk(r, &r->c);
+		else
+			ootb(r, &r->c);
+		if (!r->asoc)
+			return;
+		r->stop = false;
+		next_chunk(r);
+	}
+	spin_lock(&r->asoc->lock);
+	assoc_packet(r);
+	spin_unlock(&r->asoc->lock);
+}
+
+/* ---- timers ---- */
+
+static void rto_backoff(struct xsctp_assoc *asoc, struct xsctp_path *path)
+{
+	/* RFC 9260 s6.3.3 E2: RTO = RTO * 2, at most RTO.Max */
+	path->rto = min(path->rto * 2, asoc->rto_max);
+}
+
+static void t1_expired(struct xsctp_assoc *asoc)
+{
+	struct xsctp_path *p = asoc->primary;
+
+	xsctp_inc_stats(asoc->net, asoc->state == SCTP_COOKIE_WAIT ?
+			XSCTP_MIB_T1_INIT_EXPIREDS :
+			XSCTP_MIB_T1_COOKIE_EXPIREDS);
+	/* RFC 9260 s5.1 (C): give up after Max.Init.Retransmits */
+	if (++asoc->init_retries > asoc->max_init_retrans) {
+		fail_assoc(asoc, SCTP_CANT_STR_ASSOC, ETIMEDOUT);
+		return;
+	}
+	rto_backoff(asoc, p);
+	if (asoc->state == SCTP_COOKIE_WAIT)
+		send_init(asoc);
+	else
+		send_cookie_echo(asoc);
+	xsctp_timer_arm(&asoc->t1, p->rto);
+}
+
+static void t2_expired(struct xsctp_assoc *asoc)
+{
+	xsctp_inc_stats(asoc->net, XSCTP_MIB_T2_SHUTDOWN_EXPIREDS);
+	if (++asoc->shutdown_retries > asoc->max_retrans) {
+		xsctp_sm_abort(asoc, XSCTP_CAUSE_USER_ABORT, ETIMEDOUT);
+		return;
+	}
+	rto_backoff(asoc, asoc->primary);
+	if (asoc->state == SCTP_SHUTDOWN_SENT)
+		send_shutdown(asoc);
+	else if (asoc->state == SCTP_SHUTDOWN_ACK_SENT)
+		xsctp_sm_send_ctrl(asoc, NULL, XSCTP_CID_SHUTDOWN_ACK, 0,
+				   NULL, 0);
+	else
+		return;
+	xsctp_timer_arm(&asoc->t2, asoc->primary->rto);
+}
+
+/* Called under asoc->lock by the timer wheel. */
+void xsctp_sm_timeout(struct xsctp_assoc *asoc, struct xsctp_timer *t)
+{
+	switch (t->kind) {
+	case XSCTP_T1_INIT:
+	case XSCTP_T1_COOKIE:
+		t1_expired(asoc);
+		break;
+	case XSCTP_T2_SHUTDOWN:
+		t2_expired(asoc);
+		break;
+	case XSCTP_T3_RTX:
+		xsctp_inc_stats(asoc->net, XSCTP_MIB_T3_RTX_EXPIREDS);
+		xsctp_outq_t3(asoc, t->path);
+		break;
+	case XSCTP_T5_GUARD:
+		/* RFC 9260 s9.2: the shutdown took too long: ABORT */
+		xsctp_inc_stats(asoc->net,
+				XSCTP_MIB_T5_SHUTDOWN_GUARD_EXPIREDS);
+		xsctp_sm_abort(asoc, XSCTP_CAUSE_USER_ABORT, ETIMEDOUT);
+		break;
+	case XSCTP_T_SACK:
+		xsctp_inc_stats(asoc->net, XSCTP_MIB_DELAY_SACK_EXPIREDS);
+		xsctp_inq_send_sack(asoc);
+		break;
+	}
+}

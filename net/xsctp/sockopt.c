@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Socket options at level SOL_SCTP (RFC 6458 s8, as <linux/sctp.h>
+ * numbers them).  An option not built yet answers ENOPROTOOPT, as a
+ * kernel without it would.  Other levels go to IPv4/IPv6.
+ */
+#include <net/ip.h>
+#include <net/ipv6.h>
+#include <net/xsctp/xsctp.h>
+#include <net/xsctp/assoc.h>
+#include <net/xsctp/output.h>
+#include <net/xsctp/sock.h>
+
+static int set_initmsg(struct xsctp_sock *xs, sockptr_t val, unsigned int len)
+{
+	struct sctp_initmsg im;
+
+	if (len != sizeof(im))
+		return -EINVAL;
+	if (copy_from_sockptr(&im, val, sizeof(im)))
+		return -EFAULT;
+	/* zero fields keep their value, as on Linux */
+	if (im.sinit_num_ostreams)
+		xs->opts.initmsg.sinit_num_ostreams = im.sinit_num_ostreams;
+	if (im.sinit_max_instreams)
+		xs->opts.initmsg.sinit_max_instreams = im.sinit_max_instreams;
+	if (im.sinit_max_attempts)
+		xs->opts.initmsg.sinit_max_attempts = im.sinit_max_attempts;
+	if (im.sinit_max_init_timeo)
+		xs->opts.initmsg.sinit_max_init_timeo = im.sinit_max_init_timeo;
+	return 0;
+}
+
+/* struct sctp_event_subscribe: one byte per type, in type order. */
+static int set_events(struct xsctp_sock *xs, sockptr_t val, unsigned int len)
+{
+	u8 ev[sizeof(struct sctp_event_subscribe)] = {};
+	unsigned int i;
+
+	if (len > sizeof(ev))
+		return -EINVAL;
+	if (copy_from_sockptr(ev, val, len))
+		return -EFAULT;
+	for (i = 0; i < len; i++) {
+		if (ev[i])
+			xs->opts.events |= 1U << i;
+		else
+			xs->opts.events &= ~(1U << i);
+	}
+	return 0;
+}
+
+static int set_event(struct xsctp_sock *xs, sockptr_t val, unsigned int len)
+{
+	struct sctp_event e;
+	u32 bit;
+
+	if (len != sizeof(e))
+		return -EINVAL;
+	if (copy_from_sockptr(&e, val, sizeof(e)))
+		return -EFAULT;
+	if (e.se_type < SCTP_SN_TYPE_BASE || e.se_type > SCTP_SN_TYPE_MAX)
+		return -EINVAL;
+	bit = 1U << (e.se_type - SCTP_SN_TYPE_BASE);
+	if (e.se_on)
+		xs->opts.events |= bit;
+	else
+		xs->opts.events &= ~bit;
+	return 0;
+}
+
+static int get_int(sockptr_t val, unsigned int len, int *v)
+{
+	if (len < sizeof(int))
+		return -EINVAL;
+	return copy_from_sockptr(v, val, sizeof(int)) ? -EFAULT : 0;
+}
+
+static int set_rtoinfo(struct xsctp_sock *xs, sockptr_t val,
+		       unsigned int len)
+{
+	struct sctp_rtoinfo ri;
+	u32 min, max;
+
+	if (len != sizeof(ri))
+		return -EINVAL;
+	if (copy_from_sockptr(&ri, val, sizeof(ri)))
+		return -EFAULT;
+	min = ri.srto_min ?: xs->opts.rto_min;
+	max = ri.srto_max ?: xs->opts.rto_max;
+	if (min > max || (ri.srto_initial &&
+			  (ri.srto_initial < min || ri.srto_initial > max)))
+		return -EINVAL;
+	if (ri.srto_initial)
+		xs->opts.rto_initial = ri.srto_initial;
+	xs->opts.rto_min = min;
+	xs->opts.rto_max = max;
+	return 0;
+}
+
+static int sctp_set(struct sock *sk, int optname, sockptr_t val,
+		    unsigned int len)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	int v, err;
+
+	switch (optname) {
+	case SCTP_INITMSG:
+		return set_initmsg(xs, val, len);
+	case SCTP_EVENTS:
+		return set_events(xs, val, len);
+	case SCTP_EVENT:
+		return set_event(xs, val, len);
+	case SCTP_RTOINFO:
+		return set_rtoinfo(xs, val, len);
+	case SCTP_NODELAY:
+	case SCTP_RECVRCVINFO:
+	case SCTP_DISABLE_FRAGMENTS:
+		err = get_int(val, len, &v);
+		if (err)
+			return err;
+		if (optname == SCTP_NODELAY)
+			xs->opts.nodelay = !!v;
+		else if (optname == SCTP_RECVRCVINFO)
+			xs->opts.recvrcvinfo = !!v;
+		else
+			xs->opts.disable_frags = !!v;
+		return 0;
+	default:
+		return -ENOPROTOOPT;
+	}
+}
+
+int xsctp_setsockopt(struct sock *sk, int level, int optname,
+		     sockptr_t optval, unsigned int optlen)
+{
+	int err;
+
+	if (level != SOL_SCTP) {
+		if (sk->sk_family == AF_INET6)
+			return ipv6_setsockopt(sk, level, optname, optval,
+					       optlen);
+		return ip_setsockopt(sk, level, optname, optval, optlen);
+	}
+	lock_sock(sk);
+	err = sctp_set(sk, optname, optval, optlen);
+	release_sock(sk);
+	return err;
+}
+
+static int put_opt(char __user *optval, int __user *optlen, int len,
+		   const void *v, int size)
+{
+	len = min(len, size);
+	if (put_user(len, optlen) || copy_to_user(optval, v, len))
+		return -EFAULT;
+	return 0;
+}
+
+/* RFC 6458 s8.2.1: SCTP_STATUS */
+static int get_status(struct sock *sk, char __user *optval,
+		      int __user *optlen, int len)
+{
+	struct sctp_status st = {};
+	struct xsctp_assoc *asoc;
+	struct xsctp_path *p;
+
+	if (len < (int)sizeof(st))
+		return -EINVAL;
+	if (copy_from_user(&st, optval, sizeof(st)))
+		return -EFAULT;
+	asoc = xsctp_style_tcp(sk) ? xsctp_sk_first_assoc(sk) :
+				     xsctp_assoc_by_id(sk, st.sstat_assoc_id);
+	if (!asoc)
+		return -EINVAL;
+	spin_lock_bh(&asoc->lock);
+	p = asoc->primary;
+	st.sstat_assoc_id = asoc->id;
+	st.sstat_state = asoc->state;
+	st.sstat_rwnd = asoc->peer_rwnd;
+	st.sstat_unackdata = skb_queue_len(&asoc->sentq);
+	st.sstat_penddata = skb_queue_len(&asoc->sendq);
+	st.sstat_instrms = asoc->nistreams;
+	st.sstat_outstrms = asoc->nostreams;
+	st.sstat_fragmentation_point = (xsctp_path_room(p) - 16) & ~3U;
+	xsctp_addr_to_user(&p->addr, sk->sk_family == AF_INET6,
+			   (struct sockaddr *)&st.sstat_primary.spinfo_address);
+	st.sstat_primary.spinfo_assoc_id = asoc->id;
+	st.sstat_primary.spinfo_state = SCTP_ACTIVE;
+	st.sstat_primary.spinfo_cwnd = p->cwnd;
+	st.sstat_primary.spinfo_srtt = jiffies_to_msecs(p->srtt);
+	st.sstat_primary.spinfo_rto = jiffies_to_msecs(p->rto);
+	st.sstat_primary.spinfo_mtu = p->pmtu;
+	spin_unlock_bh(&asoc->lock);
+	xsctp_assoc_put(asoc);
+	return put_opt(optval, optlen, len, &st, sizeof(st));
+}
+
+/* RFC 6458 s8.2.7: SCTP_GET_ASSOC_ID_LIST, one-to-many only */
+static int get_assoc_ids(struct sock *sk, char __user *optval,
+			 int __user *optlen, int len)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	struct sctp_assoc_ids *ids;
+	struct xsctp_assoc *asoc;
+	u32 n = 0, size;
+	int err;
+
+	if (xsctp_style_tcp(sk))
+		return -EOPNOTSUPP;
+	if (len < (int)sizeof(*ids))
+		return -EINVAL;
+	spin_lock_bh(&xs->assoc_lock);
+	size = struct_size(ids, gaids_assoc_id, xs->nassocs);
+	if ((u32)len < size) {
+		spin_unlock_bh(&xs->assoc_lock);
+		return -EINVAL;
+	}
+	ids = kmalloc(size, GFP_ATOMIC);
+	if (!ids) {
+		spin_unlock_bh(&xs->assoc_lock);
+		return -ENOMEM;
+	}
+	list_for_each_entry(asoc, &xs->assocs, sock_node)
+		ids->gaids_assoc_id[n++] = asoc->id;
+	ids->gaids_number_of_ids = n;
+	spin_unlock_bh(&xs->assoc_lock);
+	err = put_opt(optval, optlen, len, ids, struct_size(ids,
+						gaids_assoc_id, n));
+	kfree(ids);
+	return err;
+}
+
+static int sctp_get(struct sock *sk, int optname, char __user *optval,
+		    int __user *optlen, int len)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	u8 ev[sizeof(struct sctp_event_subscribe)];
+	struct sctp_rtoinfo ri = {};
+	unsigned int i;
+	int v;
+
+	switch (optname) {
+	case SCTP_INITMSG:
+		return put_opt(optval, optlen, len, &xs->opts.initmsg,
+			       sizeof(xs->opts.initmsg));
+	case SCTP_EVENTS:
+		for (i = 0; i < sizeof(ev); i++)
+			ev[i] = !!(xs->opts.events & (1U << i));
+		return put_opt(optval, optlen, len, ev, sizeof(ev));
+	case SCTP_RTOINFO:
+		if (len < (int)sizeof(ri))
+			return -EINVAL;
+		ri.srto_initial = xs->opts.rto_initial;
+		ri.srto_min = xs->opts.rto_min;
+		ri.srto_max = xs->opts.rto_max;
+		return put_opt(optval, optlen, len, &ri, sizeof(ri));
+	case SCTP_STATUS:
+		return get_status(sk, optval, optlen, len);
+	case SCTP_GET_ASSOC_ID_LIST:
+		return get_assoc_ids(sk, optval, optlen, len);
+	case SCTP_NODELAY:
+	case SCTP_RECVRCVINFO:
+	case SCTP_DISABLE_FRAGMENTS:
+		if (len < (int)sizeof(int))
+			return -EINVAL;
+		v = optname == SCTP_NODELAY ? xs->opts.nodelay :
+		    optname == SCTP_RECVRCVINFO ? xs->opts.recvrcvinfo :
+		    xs->opts.disable_frags;
+		return put_opt(optval, optlen, len, &v, sizeof(v));
+	default:
+		return -ENOPROTOOPT;
+	}
+}
+
+int xsctp_getsockopt(struct sock *sk, int level, int optname,
+		     char __user *optval, int __user *optlen)
+{
+	int len, err;
+
+	if (level != SOL_SCTP) {
+		if (sk->sk_family == AF_INET6)
+			return ipv6_getsockopt(sk, level, optname, optval,
+					       optlen);
+		return ip_getsockopt(sk, level, optname, optval, optlen);
+	}
+	if (get_user(len, optlen))
+		return -EFAULT;
+	if (len < 0)
+		return -EINVAL;
+	lock_sock(sk);
+	err = sctp_get(sk, optname, optval, optlen, len);
+	release_sock(sk);
+	return err;
+}
