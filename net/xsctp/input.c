@@ -25,6 +25,8 @@ static int xsctp_rcv(struct sk_buff *skb)
 	enum xsctp_drop_reason why;
 	struct xsctp_rcv r = {};
 
+	if (unlikely(!READ_ONCE(xsctp_ready)))
+		goto discard;	/* loading or unloading */
 	xsctp_inc_stats(net, XSCTP_MIB_INSCTPPACKS);
 	if (skb->pkt_type != PACKET_HOST || skb_linearize(skb))
 		goto discard;

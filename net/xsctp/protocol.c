@@ -7,6 +7,7 @@
 #include <net/xsctp/timer.h>
 
 unsigned int xsctp_net_id __read_mostly;
+bool xsctp_ready __read_mostly;		/* per-netns state exists */
 
 static const struct net_protocol xsctp_v4_protocol = {
 	.handler	= xsctp_v4_rcv,
@@ -140,21 +141,26 @@ static int __init xsctp_init(void)
 	err = proto_register(&xsctpv6_prot, 1);
 	if (err)
 		goto out_prot;
-	err = register_pernet_subsys(&xsctp_net_ops);
-	if (err)
-		goto out_prot6;
+	/* Claim protocol 132 before anything visible (/proc/net/sctp, ...)
+	 * exists, so that when sctp.ko owns it nothing of ours clashes.
+	 * Packets arriving before we are ready are dropped by the handler.
+	 */
 	err = xsctp_add_protocols();
 	if (err)
-		goto out_pernet;
-	err = xsctp_register_protosw();
+		goto out_prot6;
+	err = register_pernet_subsys(&xsctp_net_ops);
 	if (err)
 		goto out_proto;
+	err = xsctp_register_protosw();
+	if (err)
+		goto out_pernet;
+	WRITE_ONCE(xsctp_ready, true);
 	return 0;
 
-out_proto:
-	xsctp_del_protocols();
 out_pernet:
 	unregister_pernet_subsys(&xsctp_net_ops);
+out_proto:
+	xsctp_del_protocols();
 out_prot6:
 	proto_unregister(&xsctpv6_prot);
 out_prot:
@@ -169,7 +175,9 @@ out_timer:
  */
 static void __exit xsctp_exit(void)
 {
+	WRITE_ONCE(xsctp_ready, false);
 	xsctp_unregister_protosw();
+	/* waits for handlers in flight (synchronize_net()) */
 	xsctp_del_protocols();
 	unregister_pernet_subsys(&xsctp_net_ops);
 	proto_unregister(&xsctpv6_prot);

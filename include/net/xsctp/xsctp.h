@@ -84,6 +84,7 @@ struct xsctp_net {
 };
 
 extern unsigned int xsctp_net_id;
+extern bool xsctp_ready;
 
 static inline struct xsctp_net *xsctp_net(const struct net *net)
 {
