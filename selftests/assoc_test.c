@@ -153,12 +153,13 @@ FIXTURE_TEARDOWN(io)
 }
 
 /* Connects the client; returns the fd the server side reads from. */
-static int setup(struct __test_metadata *_metadata,
-		 FIXTURE_DATA(io) *self, const FIXTURE_VARIANT(io) *variant)
+#define setup(m, self, variant) connect_pair(m, self, (variant)->type)
+static int connect_pair(struct __test_metadata *_metadata,
+			struct _test_data_io *self, int type)
 {
 	ASSERT_EQ(0, connect(self->cfd, (struct sockaddr *)&self->srv,
 			     self->srvlen)) TH_LOG("connect: %s", strerror(errno));
-	if (variant->type == SOCK_SEQPACKET) {
+	if (type == SOCK_SEQPACKET) {
 		srv_for_send = &self->srv;
 		srv_for_send_len = self->srvlen;
 		return self->lfd;

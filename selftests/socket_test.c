@@ -99,7 +99,7 @@ TEST(proc_snmp_has_linux_counters)
 
 	ASSERT_NE(NULL, f);
 	while (fgets(line, sizeof(line), f))
-		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		for (i = 0; i < ARRAY_SIZE(names); i++)
 			if (!strncmp(line, names[i], strlen(names[i])) &&
 			    line[strlen(names[i])] == ' ')
 				seen |= 1u << i;

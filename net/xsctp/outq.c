@@ -51,8 +51,8 @@ static void flight_del(struct xsctp_assoc *asoc, struct sk_buff *skb)
 	if (!(cb->state & XSCTP_OUT_INFLIGHT))
 		return;
 	cb->state &= ~XSCTP_OUT_INFLIGHT;
-	cb->path->flight -= min(cb->path->flight, (u32)cb->len);
-	asoc->outstanding -= min(asoc->outstanding, (u32)cb->len);
+	cb->path->flight -= min_t(u32, cb->path->flight, cb->len);
+	asoc->outstanding -= min_t(u32, asoc->outstanding, cb->len);
 }
 
 /* Puts one chunk in @pkt, taking it as sent on @path now. */
@@ -65,7 +65,7 @@ static void put_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
 	cb->path = path;
 	cb->sent_at = jiffies;
 	flight_add(asoc, skb);
-	asoc->peer_rwnd -= min(asoc->peer_rwnd, (u32)cb->len);
+	asoc->peer_rwnd -= min_t(u32, asoc->peer_rwnd, cb->len);
 	/* RFC 9260 s6.3.1 C4: time one chunk per RTT, never a resend */
 	if (!path->rtt_pending && !(cb->state & XSCTP_OUT_RETRANSMITTED)) {
 		path->rtt_pending = true;

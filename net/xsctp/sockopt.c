@@ -225,8 +225,8 @@ static int get_assoc_ids(struct sock *sk, char __user *optval,
 		ids->gaids_assoc_id[n++] = asoc->id;
 	ids->gaids_number_of_ids = n;
 	spin_unlock_bh(&xs->assoc_lock);
-	err = put_opt(optval, optlen, len, ids, struct_size(ids,
-						gaids_assoc_id, n));
+	size = struct_size(ids, gaids_assoc_id, n);
+	err = put_opt(optval, optlen, len, ids, size);
 	kfree(ids);
 	return err;
 }

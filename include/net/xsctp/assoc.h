@@ -84,7 +84,7 @@ enum xsctp_timer_kind {
 };
 
 struct xsctp_assoc {
-	spinlock_t lock;
+	spinlock_t lock;		/* everything below, see above */
 	refcount_t ref;
 	struct rcu_head rcu;
 	struct net *net;
