@@ -232,13 +232,13 @@ static void do_cookie_ack(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 }
 
 /* RFC 9260 s3.3.3: the INIT ACK for @info, with our cookie. */
-static struct sk_buff *build_init_ack(struct xsctp_rcv *r,
+static struct sk_buff *build_init_ack(struct xsctp_rcv *r, struct sock *sk,
 				      const struct xsctp_init_info *info,
 				      const struct xsctp_cookie_tcb *tcb,
 				      const struct xsctp_chunk *c)
 {
-	struct xsctp_sock *xs = xsctp_sk(r->sk);
-	u32 unrec = 0, clen = 4 + XSCTP_COOKIE_LEN, i;
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	u32 unrec = 0, clen = 4 + XSCTP_COOKIE_LEN, i, last_pad = 0;
 	struct xsctp_init_chunk *ack;
 	struct xsctp_paramhdr *ph;
 	struct sk_buff *skb;
@@ -252,7 +252,7 @@ static struct sk_buff *build_init_ack(struct xsctp_rcv *r,
 	ack = xsctp_pkt_chunk(skb, XSCTP_CID_INIT_ACK, 0,
 			      XSCTP_INIT_FIXED_LEN - 4 + clen);
 	ack->init_tag = htonl(tcb->my_vtag);
-	ack->a_rwnd = htonl(max_t(int, r->sk->sk_rcvbuf, 1500));
+	ack->a_rwnd = htonl(max_t(int, sk->sk_rcvbuf, 1500));
 	ack->num_os = htons(xs->opts.initmsg.sinit_num_ostreams);
 	ack->num_mis = htons(xs->opts.initmsg.sinit_max_instreams);
 	ack->initial_tsn = htonl(tcb->my_tsn);
@@ -270,20 +270,30 @@ static struct sk_buff *build_init_ack(struct xsctp_rcv *r,
 		ph->type = htons(XSCTP_PARAM_UNRECOGNIZED);
 		ph->length = htons(4 + len);
 		memcpy(ph + 1, c->p + info->unrec[i].off, len);
+		last_pad = ALIGN(len, 4) - len;
 	}
+	/* s3.2: the length covers every parameter but the last one's pad */
 	((struct xsctp_chunkhdr *)skb->data)->length =
-		htons(skb->len - (ALIGN(clen, 4) - clen) * !unrec);
+		htons(skb->len - last_pad);
 	return skb;
 }
 
-/* RFC 9260 s5.1 B: INIT at a listening endpoint: answer, keep nothing. */
-static void do_init_endpoint(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+/*
+ * RFC 9260 s5.1 B: answer an INIT with an INIT ACK and keep nothing.  For
+ * an INIT that meets an association, s5.2.1 (COOKIE-WAIT, COOKIE-ECHOED:
+ * our original tag and TSN) and s5.2.2 (later states: new ones, with the
+ * current tags as tie-tags so that the COOKIE ECHO can tell a restart).
+ */
+static void answer_init(struct xsctp_rcv *r, struct sock *sk,
+			const struct xsctp_chunk *c, struct xsctp_assoc *asoc)
 {
 	struct xsctp_init_info info = { .unrec_budget = 512 };
+	struct xsctp_sock_opts *o = &xsctp_sk(sk)->opts;
 	struct xsctp_cookie_tcb tcb = {};
 	struct sk_buff *skb;
 	int err;
 
+	r->stop = true;
 	err = xsctp_init_parse(c->p, c->len, &info);
 	if (err) {
 		/* s3.3.2: an INIT with tag 0 is discarded; others ABORTed
@@ -292,26 +302,51 @@ static void do_init_endpoint(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 		if (-err != XSCTP_INIT_ERR_ZERO_TAG)
 			reply_abort(r, info.init_tag, false,
 				    xsctp_init_err_cause(-err));
-		r->stop = true;
 		return;
 	}
-	tcb.my_vtag = random_tag();
+	if (asoc && asoc->state <= SCTP_COOKIE_ECHOED) {
+		tcb.my_vtag = asoc->my_vtag;
+		tcb.my_tsn = asoc->init_tsn;
+	} else {
+		tcb.my_vtag = random_tag();
+		tcb.my_tsn = get_random_u32();
+	}
+	if (asoc && asoc->state != SCTP_COOKIE_WAIT) {
+		tcb.tie_my = asoc->my_vtag;
+		tcb.tie_peer = asoc->peer_vtag;
+	}
 	tcb.peer_vtag = info.init_tag;
-	tcb.my_tsn = get_random_u32();
 	tcb.peer_tsn = info.initial_tsn;
 	tcb.peer_rwnd = info.a_rwnd;
-	tcb.nostreams = min(xsctp_sk(r->sk)->opts.initmsg.sinit_num_ostreams,
-			    info.num_mis);
-	tcb.nistreams = min(xsctp_sk(r->sk)->opts.initmsg.sinit_max_instreams,
-			    info.num_os);
+	tcb.nostreams = min(o->initmsg.sinit_num_ostreams, info.num_mis);
+	tcb.nistreams = min(o->initmsg.sinit_max_instreams, info.num_os);
 	tcb.peer = r->src;
 	tcb.local = r->dst;
-	skb = build_init_ack(r, &info, &tcb, c);
+	skb = build_init_ack(r, sk, &info, &tcb, c);
 	if (!skb)
 		return;
 	xsctp_inc_stats(r->net, XSCTP_MIB_OUTCTRLCHUNKS);
-	xsctp_output_reply(r->net, r->sk, r->skb, info.init_tag, skb);
-	r->stop = true;
+	xsctp_output_reply(r->net, sk, r->skb, info.init_tag, skb);
+}
+
+static void do_init_endpoint(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	answer_init(r, r->sk, c, NULL);
+}
+
+/* RFC 9260 s5.2.1, s5.2.2, s9.2: an INIT for an existing association. */
+static void do_init(struct xsctp_rcv *r, const struct xsctp_chunk *c)
+{
+	struct xsctp_assoc *asoc = r->asoc;
+
+	if (asoc->state == SCTP_SHUTDOWN_ACK_SENT) {
+		/* s9.2: our SHUTDOWN COMPLETE was lost: repeat SHUTDOWN ACK */
+		xsctp_sm_send_ctrl(asoc, r->path, XSCTP_CID_SHUTDOWN_ACK, 0,
+				   NULL, 0);
+		r->stop = true;
+		return;
+	}
+	answer_init(r, asoc->sk, c, asoc);
 }
 
 /* Builds the TCB a valid cookie describes, at endpoint r->sk. */
@@ -416,25 +451,108 @@ static void cookie_established(struct xsctp_rcv *r)
 		asoc->sk->sk_data_ready(asoc->sk);	/* accept() can go */
 }
 
+/* RFC 9260 s5.2.4 (A): the peer restarted; start over with its new TCB. */
+static void restart(struct xsctp_assoc *asoc, const struct xsctp_cookie_tcb *t)
+{
+	struct xsctp_path *p;
+
+	xsctp_timer_stop(&asoc->t1);
+	xsctp_timer_stop(&asoc->t2);
+	xsctp_timer_stop(&asoc->t5);
+	xsctp_timer_stop(&asoc->sack);
+	__skb_queue_purge(&asoc->sendq);
+	__skb_queue_purge(&asoc->sentq);
+	__skb_queue_purge(&asoc->reasm);
+	__skb_queue_purge(&asoc->ordered);
+	asoc->sndbuf_used = 0;
+	asoc->outstanding = 0;
+	asoc->errors = 0;
+	asoc->fast_recovery = false;
+	list_for_each_entry(p, &asoc->paths, list) {
+		xsctp_timer_stop(&p->t3);
+		p->flight = 0;
+		p->pba = 0;
+		p->errors = 0;
+		p->rtt_pending = false;
+	}
+	asoc->my_vtag = t->my_vtag;
+	asoc->peer_vtag = t->peer_vtag;
+	asoc->init_tsn = t->my_tsn;
+	asoc->next_tsn = t->my_tsn;
+	asoc->last_cum_ack = t->my_tsn - 1;
+	asoc->peer_rwnd = t->peer_rwnd;
+	kfree(asoc->out_ssn);
+	kfree(asoc->in_ssn);
+	asoc->out_ssn = NULL;
+	asoc->in_ssn = NULL;
+	if (xsctp_assoc_init_streams(asoc, t->nostreams, t->nistreams,
+				     GFP_ATOMIC) ||
+	    xsctp_inq_init(asoc, t->peer_tsn)) {
+		xsctp_sm_abort(asoc, XSCTP_CAUSE_NO_RESOURCE, ENOMEM);
+		return;
+	}
+	asoc->state = SCTP_ESTABLISHED;
+	xsctp_ulp_assoc_change(asoc, SCTP_RESTART, 0);
+	asoc->sk->sk_write_space(asoc->sk);
+}
+
+/* s5.2.4 (B): our INITs crossed; take the peer's tag from the cookie. */
+static void crossed(struct xsctp_assoc *asoc, const struct xsctp_cookie_tcb *t)
+{
+	asoc->peer_vtag = t->peer_vtag;
+	asoc->peer_rwnd = t->peer_rwnd;
+	if (!asoc->in_ssn &&
+	    (xsctp_assoc_init_streams(asoc, t->nostreams, t->nistreams,
+				      GFP_ATOMIC) ||
+	     xsctp_inq_init(asoc, t->peer_tsn))) {
+		xsctp_sm_abort(asoc, XSCTP_CAUSE_NO_RESOURCE, ENOMEM);
+		return;
+	}
+	xsctp_timer_stop(&asoc->t1);
+	kfree(asoc->cookie);
+	asoc->cookie = NULL;
+	if (asoc->state < SCTP_ESTABLISHED)
+		established(asoc);
+}
+
 /* RFC 9260 s5.2.4: COOKIE ECHO for an existing association. */
 static void do_cookie_echo(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 {
 	struct xsctp_assoc *asoc = r->asoc;
-	struct xsctp_cookie_tcb tcb;
+	struct xsctp_cookie_tcb t;
+	bool my_ok, peer_ok;
 	u32 stale_us;
 
 	if (xsctp_cookie_open(&xsctp_net(r->net)->cookie_keys, c->p + 4,
-			      c->len - 4, &tcb, &stale_us) != XSCTP_COOKIE_OK)
+			      c->len - 4, &t, &stale_us) != XSCTP_COOKIE_OK ||
+	    r->vtag != t.my_vtag) {
+		r->stop = true;
 		return;
-	/* s5.2.4 (D): both tags match: a retransmitted COOKIE ECHO */
-	if (tcb.my_vtag == asoc->my_vtag && tcb.peer_vtag == asoc->peer_vtag) {
-		if (asoc->state == SCTP_COOKIE_ECHOED) {
-			xsctp_timer_stop(&asoc->t1);
-			established(asoc);
+	}
+	my_ok = t.my_vtag == asoc->my_vtag;
+	peer_ok = t.peer_vtag == asoc->peer_vtag;
+	if (!my_ok && !peer_ok && t.tie_my == asoc->my_vtag &&
+	    t.tie_peer == asoc->peer_vtag) {			/* (A) */
+		if (asoc->state == SCTP_SHUTDOWN_ACK_SENT) {
+			/* s5.2.4 A: no restart while shutting down */
+			xsctp_sm_send_ctrl(asoc, r->path,
+					   XSCTP_CID_SHUTDOWN_ACK, 0, NULL, 0);
+			r->stop = true;
+			return;
 		}
+		restart(asoc, &t);
+	} else if (my_ok && !peer_ok) {				/* (B) */
+		crossed(asoc, &t);
+	} else if (!(my_ok && peer_ok)) {			/* (C) */
+		r->stop = true;
+		return;
+	} else if (asoc->state == SCTP_COOKIE_ECHOED) {	/* (D) */
+		xsctp_timer_stop(&asoc->t1);
+		established(asoc);
+	}
+	if (!asoc->dead)
 		xsctp_sm_send_ctrl(asoc, r->path, XSCTP_CID_COOKIE_ACK, 0,
 				   NULL, 0);
-	}
 }
 
 /* ---- abort, RFC 9260 s9.1 and s8.5.1 ---- */
@@ -659,6 +777,7 @@ typedef void (*xsctp_handler)(struct xsctp_rcv *r,
 /* Handlers of chunks that belong to an association. */
 static const xsctp_handler assoc_handlers[XSCTP_CID_SHUTDOWN_COMPLETE + 1] = {
 	[XSCTP_CID_DATA]		= do_data,
+	[XSCTP_CID_INIT]		= do_init,
 	[XSCTP_CID_INIT_ACK]		= do_init_ack,
 	[XSCTP_CID_SACK]		= do_sack,
 	[XSCTP_CID_HEARTBEAT]		= do_heartbeat,
