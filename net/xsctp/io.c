@@ -352,6 +352,47 @@ static void read_done(struct sock *sk, sctp_assoc_t id)
 }
 
 /*
+ * Called under the socket lock: the first skb on the receive queue, with
+ * a reference, once there is one.  Unlike skb_recv_datagram() this does
+ * not tie waiting to the TCP states: a one-to-many socket reads whatever
+ * its state.
+ */
+static struct sk_buff *wait_skb(struct sock *sk, int flags, int *err)
+{
+	DEFINE_WAIT_FUNC(wait, woken_wake_function);
+	long timeo = sock_rcvtimeo(sk, flags & MSG_DONTWAIT);
+	struct sk_buff *skb;
+
+	add_wait_queue(sk_sleep(sk), &wait);
+	for (;;) {
+		spin_lock_bh(&sk->sk_receive_queue.lock);
+		skb = skb_peek(&sk->sk_receive_queue);
+		if (skb)
+			skb_get(skb);
+		spin_unlock_bh(&sk->sk_receive_queue.lock);
+		if (skb)
+			break;
+		*err = sock_error(sk);
+		if (*err)
+			break;
+		*err = 0;
+		if (sk->sk_shutdown & RCV_SHUTDOWN)
+			break;
+		*err = -EAGAIN;
+		if (!timeo)
+			break;
+		*err = sock_intr_errno(timeo);
+		if (signal_pending(current))
+			break;
+		release_sock(sk);
+		timeo = wait_woken(&wait, TASK_INTERRUPTIBLE, timeo);
+		lock_sock(sk);
+	}
+	remove_wait_queue(sk_sleep(sk), &wait);
+	return skb;
+}
+
+/*
  * RFC 6458 s3.1.4: at most one message per call; a message larger than
  * the buffer comes in pieces, MSG_EOR marking the last.
  */
@@ -370,7 +411,7 @@ int xsctp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len,
 		release_sock(sk);
 		return -ENOTCONN;
 	}
-	skb = skb_recv_datagram(sk, flags | MSG_PEEK, &err);
+	skb = wait_skb(sk, flags, &err);
 	if (!skb) {
 		release_sock(sk);
 		return err;

@@ -246,7 +246,7 @@ static void set_local(struct sock *sk, const union xsctp_addr *a, u16 port)
 }
 
 /* Called under the socket lock. */
-static int do_bind(struct sock *sk, const union xsctp_addr *a)
+int xsctp_bind_addr(struct sock *sk, const union xsctp_addr *a)
 {
 	struct xsctp_net *xn = xsctp_net(sock_net(sk));
 	u16 port = ntohs(xsctp_addr_port(a));
@@ -284,7 +284,7 @@ static int xsctp_bind(struct sock *sk, struct sockaddr *uaddr, int len)
 	if (a.sa.sa_family == AF_INET6 && sk->sk_family == AF_INET)
 		return -EINVAL;
 	lock_sock(sk);
-	err = do_bind(sk, &a);
+	err = xsctp_bind_addr(sk, &a);
 	release_sock(sk);
 	return err;
 }
@@ -300,7 +300,7 @@ int xsctp_autobind(struct sock *sk)
 		xsctp_addr_v6(&any, &in6addr_any, 0, 0);
 	else
 		xsctp_addr_v4(&any, htonl(INADDR_ANY), 0);
-	return do_bind(sk, &any);
+	return xsctp_bind_addr(sk, &any);
 }
 
 /* inet_autobind() asks this for a port; same as an implicit bind. */
@@ -448,36 +448,50 @@ int xsctp_wait_established(struct sock *sk, struct xsctp_assoc *asoc,
 	return err;
 }
 
+/*
+ * Called under the socket lock: connect() and sctp_connectx().  Blocks
+ * until COMM_UP unless @nonblock; *id gets the new association's id.
+ */
+int xsctp_do_connect(struct sock *sk, const union xsctp_addr *peer,
+		     bool nonblock, sctp_assoc_t *id)
+{
+	struct socket *sock = sk->sk_socket;
+	struct xsctp_assoc *asoc;
+	long timeo;
+	int err;
+
+	if (peer->sa.sa_family == AF_INET6 && sk->sk_family == AF_INET)
+		return -EINVAL;
+	if (xsctp_style_tcp(sk) && (sk->sk_state == TCP_LISTEN ||
+				    xsctp_sk(sk)->nassocs))
+		return -EISCONN;
+	asoc = xsctp_connect_new(sk, peer, &err);
+	if (!asoc)
+		return err;
+	*id = asoc->id;
+	if (xsctp_style_tcp(sk))
+		sock->state = SS_CONNECTING;
+	timeo = sock_sndtimeo(sk, nonblock);
+	err = xsctp_wait_established(sk, asoc, &timeo);
+	if (!err && xsctp_style_tcp(sk))
+		sock->state = SS_CONNECTED;
+	xsctp_assoc_put(asoc);
+	return err;
+}
+
 static int xsctp_connect(struct socket *sock, struct sockaddr *uaddr,
 			 int len, int flags)
 {
 	struct sock *sk = sock->sk;
-	struct xsctp_assoc *asoc;
 	union xsctp_addr peer;
-	long timeo;
+	sctp_assoc_t id;
 	int err;
 
 	err = xsctp_addr_from_user(&peer, uaddr, len, sk->sk_ipv6only);
 	if (err)
 		return err;
-	if (peer.sa.sa_family == AF_INET6 && sk->sk_family == AF_INET)
-		return -EINVAL;
 	lock_sock(sk);
-	err = -EISCONN;
-	if (xsctp_style_tcp(sk) && (sk->sk_state == TCP_LISTEN ||
-				    xsctp_sk(sk)->nassocs))
-		goto out;
-	asoc = xsctp_connect_new(sk, &peer, &err);
-	if (!asoc)
-		goto out;
-	if (xsctp_style_tcp(sk))
-		sock->state = SS_CONNECTING;
-	timeo = sock_sndtimeo(sk, flags & O_NONBLOCK);
-	err = xsctp_wait_established(sk, asoc, &timeo);
-	if (!err && xsctp_style_tcp(sk))
-		sock->state = SS_CONNECTED;
-	xsctp_assoc_put(asoc);
-out:
+	err = xsctp_do_connect(sk, &peer, flags & O_NONBLOCK, &id);
 	release_sock(sk);
 	return err;
 }

@@ -127,7 +127,7 @@ static int sctp_set(struct sock *sk, int optname, sockptr_t val,
 			xs->opts.disable_frags = !!v;
 		return 0;
 	default:
-		return -ENOPROTOOPT;
+		return xsctp_addr_setsockopt(sk, optname, val, len);
 	}
 }
 
@@ -269,7 +269,7 @@ static int sctp_get(struct sock *sk, int optname, char __user *optval,
 		    xs->opts.disable_frags;
 		return put_opt(optval, optlen, len, &v, sizeof(v));
 	default:
-		return -ENOPROTOOPT;
+		return xsctp_addr_getsockopt(sk, optname, optval, optlen, len);
 	}
 }
 

@@ -8,6 +8,13 @@
 struct xsctp_assoc;
 
 int xsctp_autobind(struct sock *sk);
+int xsctp_bind_addr(struct sock *sk, const union xsctp_addr *a);
+int xsctp_do_connect(struct sock *sk, const union xsctp_addr *peer,
+		     bool nonblock, sctp_assoc_t *id);
+int xsctp_addr_setsockopt(struct sock *sk, int optname, sockptr_t val,
+			  unsigned int len);
+int xsctp_addr_getsockopt(struct sock *sk, int optname, char __user *optval,
+			  int __user *optlen, int len);
 struct xsctp_assoc *xsctp_connect_new(struct sock *sk,
 				      const union xsctp_addr *peer, int *err);
 int xsctp_wait_established(struct sock *sk, struct xsctp_assoc *asoc,
