@@ -65,7 +65,8 @@ run_pair() {
 	timeout $((sec + 10)) ip netns exec "$NS_PREFIX-a" "$IO" server "$fam" \
 		-l "$addr" -p $PORT --timeout "$sec" "$@" >"$OUT.server" 2>&1 &
 	spid=$!
-	if ! wait_until 10 grep -q listening "$OUT.server"; then
+	if ! wait_until 10 grep -qE 'listening|FAIL' "$OUT.server" ||
+		! grep -q listening "$OUT.server"; then
 		kill "$spid" 2>/dev/null
 		return 1
 	fi
