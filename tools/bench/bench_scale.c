@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Many held associations (bench case 5), against the one-to-many echo
+ * server of bench_setup:
+ *
+ *   bench_scale --addr A [--port P] --count N [--block B] [--local A1,A2..]
+ *               [--rr-seconds S] [--cpu-seconds S] [--hb-ms MS]
+ *
+ * 1. request/response rate of one busy association, nothing else open;
+ * 2. CPU use of the idle guest;
+ * 3. N associations opened one by one, setup rate per block of B;
+ * 4. kernel memory per association (both ends: server and client run in
+ *    the same kernel), from /proc/meminfo and /proc/slabinfo deltas;
+ * 5. the busy association's rate again, N associations held;
+ * 6. CPU with the N associations idle and heartbeating every --hb-ms.
+ *
+ * Each client association is its own one-to-one socket: a one-to-many
+ * client socket has one port, and one port reaches a given server in one
+ * association only.  Past the ephemeral port range, --local lists client
+ * addresses and the sockets bind explicit ports on each in turn.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <glob.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <netinet/sctp.h>
+
+#include "bench.h"
+
+/* explicit client ports, below the ephemeral range (32768-60999) */
+#define PORT_LO		2000
+#define PORTS_PER_ADDR	30000
+#define MAX_LOCAL	16
+#define TOP_CACHES	5
+
+struct opts {
+	const char *addr;
+	int port;
+	long count;
+	long block;
+	const char *local[MAX_LOCAL];
+	int nlocal;
+	double rr_seconds;
+	double cpu_seconds;
+	int hb_ms;
+};
+
+struct mem {
+	long long slab_kb, used_kb;	/* /proc/meminfo */
+	long long slabinfo_b;		/* sum of active objs x size */
+	int ncaches;
+	char (*names)[64];
+	long long *bytes;
+};
+
+static void write_file(const char *path, const char *s)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f)
+		return;
+	fputs(s, f);
+	fclose(f);
+}
+
+/*
+ * Drop the page cache and empty per-cpu slabs first (as tools/vm does for
+ * --slab), so that freed objects and file pages do not read as growth.
+ */
+static void settle_memory(void)
+{
+	glob_t g;
+	size_t i;
+
+	sync();
+	write_file("/proc/sys/vm/drop_caches", "3");
+	if (!glob("/sys/kernel/slab/*/shrink", 0, NULL, &g)) {
+		for (i = 0; i < g.gl_pathc; i++)
+			write_file(g.gl_pathv[i], "1");
+		globfree(&g);
+	}
+}
+
+static void read_mem(struct mem *m)
+{
+	long long total = 0, mfree = 0, buffers = 0, cached = 0, v;
+	char line[512], name[64];
+	long long active, objsize;
+	FILE *f;
+
+	settle_memory();
+	f = fopen("/proc/meminfo", "r");
+	if (!f)
+		bench_die("/proc/meminfo");
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "MemTotal: %lld", &v) == 1)
+			total = v;
+		else if (sscanf(line, "MemFree: %lld", &v) == 1)
+			mfree = v;
+		else if (sscanf(line, "Buffers: %lld", &v) == 1)
+			buffers = v;
+		else if (sscanf(line, "Cached: %lld", &v) == 1)
+			cached = v;
+		else if (sscanf(line, "Slab: %lld", &v) == 1)
+			m->slab_kb = v;
+	}
+	fclose(f);
+	/* kernel pages outside slab too (large kmalloc, skb page frags) */
+	m->used_kb = total - mfree - buffers - cached;
+
+	f = fopen("/proc/slabinfo", "r");
+	if (!f)
+		bench_die("/proc/slabinfo");
+	m->slabinfo_b = 0;
+	m->ncaches = 0;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%63s %lld %*d %lld", name, &active,
+			   &objsize) != 3 || name[0] == '#' ||
+		    !strcmp(name, "slabinfo"))
+			continue;
+		m->names = realloc(m->names, (m->ncaches + 1) * sizeof(*m->names));
+		m->bytes = realloc(m->bytes, (m->ncaches + 1) * sizeof(*m->bytes));
+		if (!m->names || !m->bytes)
+			bench_die("realloc");
+		snprintf(m->names[m->ncaches], sizeof(m->names[0]), "%s", name);
+		m->bytes[m->ncaches++] = active * objsize;
+		m->slabinfo_b += active * objsize;
+	}
+	fclose(f);
+}
+
+/* The caches that grew most, to see where an association's memory goes. */
+static void print_top_caches(const struct mem *a, const struct mem *b,
+			     long n)
+{
+	long long best[TOP_CACHES] = {}, d;
+	int idx[TOP_CACHES], i, j, k;
+
+	for (k = 0; k < TOP_CACHES; k++)
+		idx[k] = -1;
+	for (i = 0; i < b->ncaches; i++) {
+		d = b->bytes[i];
+		for (j = 0; j < a->ncaches; j++)
+			if (!strcmp(a->names[j], b->names[i])) {
+				d -= a->bytes[j];
+				break;
+			}
+		for (k = 0; k < TOP_CACHES; k++) {
+			if (idx[k] >= 0 && d <= best[k])
+				continue;
+			memmove(best + k + 1, best + k,
+				(TOP_CACHES - k - 1) * sizeof(best[0]));
+			memmove(idx + k + 1, idx + k,
+				(TOP_CACHES - k - 1) * sizeof(idx[0]));
+			best[k] = d;
+			idx[k] = i;
+			break;
+		}
+	}
+	printf("top_caches=");
+	for (k = 0; k < TOP_CACHES && idx[k] >= 0; k++)
+		printf("%s%s:%lld", k ? "," : "", b->names[idx[k]], best[k] / n);
+	printf("\n");
+}
+
+/* Busy jiffies of all CPUs over the interval, in % of one CPU. */
+static double cpu_busy_pct(double seconds)
+{
+	unsigned long long v[2][10] = {}, busy = 0;
+	double t0, t;
+	int r, i;
+
+	for (r = 0; r < 2; r++) {
+		FILE *f = fopen("/proc/stat", "r");
+
+		if (!f || fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu",
+				 &v[r][0], &v[r][1], &v[r][2], &v[r][3],
+				 &v[r][4], &v[r][5], &v[r][6], &v[r][7]) != 8)
+			bench_die("/proc/stat");
+		fclose(f);
+		if (!r) {
+			t0 = bench_now();
+			usleep(seconds * 1e6);
+			t = bench_now() - t0;
+		}
+	}
+	for (i = 0; i < 8; i++)
+		if (i != 3 && i != 4)	/* idle, iowait */
+			busy += v[1][i] - v[0][i];
+	return busy * 100.0 / sysconf(_SC_CLK_TCK) / t;
+}
+
+/* SctpOutCtrlChunks of this netns: heartbeats are most of it when idle. */
+static long long ctrl_chunks(void)
+{
+	char line[256];
+	long long v = -1;
+	FILE *f = fopen("/proc/net/sctp/snmp", "r");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "SctpOutCtrlChunks %lld", &v) == 1)
+			break;
+	fclose(f);
+	return v;
+}
+
+/* Request/response with 100-byte messages on one association. */
+static double rr_rate(int fd, double seconds)
+{
+	char msg[100], back[100];
+	unsigned long long n = 0;
+	double t0 = bench_now(), t;
+
+	memset(msg, 'r', sizeof(msg));
+	bench_stop = 0;
+	bench_alarm(seconds);
+	while (!bench_stop) {
+		if (bench_write_all(fd, msg, sizeof(msg))) {
+			if (bench_stop)
+				break;
+			bench_die("busy association: send");
+		}
+		if (bench_read_all(fd, back, sizeof(back))) {
+			if (!bench_stop)
+				bench_die("busy association: recv");
+			/*
+			 * The timer cut the wait for a reply: take it now, or
+			 * the next measurement would read it as its own.
+			 */
+			t = bench_now();
+			if (bench_read_all(fd, back, sizeof(back)))
+				bench_die("busy association: last reply");
+			return n / (t - t0);
+		}
+		n++;
+	}
+	return n / (bench_now() - t0);
+}
+
+static int open_assoc(const struct opts *o, const struct sockaddr_in *sa,
+		      long k)
+{
+	struct sockaddr_in local;
+	int fd;
+
+	if (!o->nlocal)
+		return bench_connect(BENCH_SCTP, sa, 10);
+	fd = bench_socket(BENCH_SCTP, SOCK_STREAM);
+	bench_addr(&local, o->local[k / PORTS_PER_ADDR % o->nlocal],
+		   PORT_LO + k % PORTS_PER_ADDR);
+	if (bind(fd, (struct sockaddr *)&local, sizeof(local)) ||
+	    connect(fd, (const struct sockaddr *)sa, sizeof(*sa))) {
+		int e = errno;
+
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
+static void heartbeat(const struct opts *o, int *fds, long n)
+{
+	struct sctp_paddrparams pp = {
+		.spp_hbinterval = o->hb_ms,
+		.spp_flags = SPP_HB_ENABLE,
+	};
+	long long c0, c1;
+	double pct;
+	long i;
+
+	for (i = 0; i < n; i++) {
+		if (setsockopt(fds[i], IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS,
+			       &pp, sizeof(pp))) {
+			printf("hb_error=\"setsockopt(SCTP_PEER_ADDR_PARAMS): %s\"\n",
+			       strerror(errno));
+			return;
+		}
+	}
+	/* let the new interval replace the 30 s timers already armed */
+	usleep((2 * o->hb_ms + 1000) * 1000);
+	c0 = ctrl_chunks();
+	pct = cpu_busy_pct(o->cpu_seconds);
+	c1 = ctrl_chunks();
+	printf("cpu_hb_pct=%.2f\n", pct);
+	if (c0 >= 0 && c1 >= 0)
+		printf("hb_chunks_per_s=%.1f\n", (c1 - c0) / o->cpu_seconds);
+}
+
+static void run(const struct opts *o)
+{
+	struct linger lg = { .l_onoff = 1, .l_linger = 0 };
+	struct mem before = {}, after = {};
+	struct sockaddr_in sa;
+	double t0, tb, rate;
+	int *fds, busy;
+	long i, done = 0;
+
+	fds = calloc(o->count, sizeof(*fds));
+	if (!fds)
+		bench_die("calloc");
+	bench_addr(&sa, o->addr, o->port);
+	busy = bench_connect(BENCH_SCTP, &sa, 10);
+	if (busy < 0)
+		bench_die("connect busy association");
+	bench_nodelay(busy, BENCH_SCTP, 1);
+	printf("rr_base=%.1f\n", rr_rate(busy, o->rr_seconds));
+	printf("cpu_base_pct=%.2f\n", cpu_busy_pct(o->cpu_seconds));
+
+	read_mem(&before);
+	t0 = tb = bench_now();
+	for (i = 0; i < o->count; i++) {
+		fds[i] = open_assoc(o, &sa, i);
+		if (fds[i] < 0) {
+			printf("error=\"association %ld of %ld: connect: %s\"\n",
+			       i + 1, o->count, strerror(errno));
+			break;
+		}
+		done = i + 1;
+		if (done % o->block == 0 || done == o->count) {
+			double t = bench_now();
+			long in_block = done % o->block ?: o->block;
+
+			printf("block_at=%ld rate=%.1f\n", done, in_block / (t - tb));
+			tb = t;
+		}
+	}
+	if (!done)
+		return;
+	rate = done / (bench_now() - t0);
+	printf("assocs=%ld setup_rate=%.1f\n", done, rate);
+	sleep(1);
+	read_mem(&after);
+	printf("slab_per_assoc=%.0f slabinfo_per_assoc=%.0f used_per_assoc=%.0f\n",
+	       (after.slab_kb - before.slab_kb) * 1024.0 / done,
+	       (double)(after.slabinfo_b - before.slabinfo_b) / done,
+	       (after.used_kb - before.used_kb) * 1024.0 / done);
+	print_top_caches(&before, &after, done);
+	printf("rr_held=%.1f\n", rr_rate(busy, o->rr_seconds));
+	if (o->hb_ms)
+		heartbeat(o, fds, done);
+	/* an abort per association: teardown is not what is measured */
+	t0 = bench_now();
+	for (i = 0; i < done; i++) {
+		setsockopt(fds[i], SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+		close(fds[i]);
+	}
+	printf("teardown_seconds=%.2f\n", bench_now() - t0);
+	if (done < o->count)
+		exit(1);
+}
+
+static void usage(void)
+{
+	fprintf(stderr,
+		"usage: bench_scale --addr A [--port N] --count N [--block N] [--local A1,A2]\n"
+		"                   [--rr-seconds S] [--cpu-seconds S] [--hb-ms MS]\n");
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "addr", 1, NULL, 'a' }, { "port", 1, NULL, 'p' },
+		{ "count", 1, NULL, 'n' }, { "block", 1, NULL, 'b' },
+		{ "local", 1, NULL, 'l' }, { "rr-seconds", 1, NULL, 'r' },
+		{ "cpu-seconds", 1, NULL, 'c' }, { "hb-ms", 1, NULL, 'h' },
+		{ }
+	};
+	struct opts o = {
+		.port = 5202, .count = 10000, .block = 1000, .rr_seconds = 3,
+		.cpu_seconds = 5, .hb_ms = 1000,
+	};
+	char *tok;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+		switch (c) {
+		case 'a': o.addr = optarg; break;
+		case 'p': o.port = atoi(optarg); break;
+		case 'n': o.count = atol(optarg); break;
+		case 'b': o.block = atol(optarg); break;
+		case 'l':
+			for (tok = strtok(optarg, ","); tok && o.nlocal < MAX_LOCAL;
+			     tok = strtok(NULL, ","))
+				o.local[o.nlocal++] = tok;
+			break;
+		case 'r': o.rr_seconds = atof(optarg); break;
+		case 'c': o.cpu_seconds = atof(optarg); break;
+		case 'h': o.hb_ms = atoi(optarg); break;
+		default: usage();
+		}
+	}
+	if (!o.addr || o.count < 1 || o.block < 1)
+		usage();
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	signal(SIGPIPE, SIG_IGN);
+	bench_nofile(o.count + 64);
+	run(&o);
+	return 0;
+}

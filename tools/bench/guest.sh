@@ -1,0 +1,387 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Guest side of tools/bench/run: loads one SCTP stack, builds two netns
+# joined by a veth pair (MTU 1500), and runs the selected cases, SCTP and
+# TCP alternating within each run so that both see the same guest.  Each
+# figure is one line on stdout:
+#   BENCH case=N stack=S proto=P metric=M unit=U run=R value=V [reason="..."]
+# V is a number, FAIL (reason says what broke) or NA (not measurable).
+#
+# Usage: guest.sh --stack xsctp|sctp [--cases "1 2 3 4 5 6"] [--runs N]
+#                 [--seconds S] [--scale N] [--smoke]
+set -euo pipefail
+
+stack=
+cases="1 2 3 4 5 6"
+runs=3
+secs=10
+scale=10000
+smoke=0
+while [ $# -gt 0 ]; do
+	case $1 in
+	--stack) stack=$2; shift 2 ;;
+	--cases) cases=$2; shift 2 ;;
+	--runs) runs=$2; shift 2 ;;
+	--seconds) secs=$2; shift 2 ;;
+	--scale) scale=$2; shift 2 ;;
+	--smoke) smoke=1; shift ;;
+	*) echo "guest.sh: unknown argument $1" >&2; exit 2 ;;
+	esac
+done
+
+ns_a=bench$$-a	# clients
+ns_b=bench$$-b	# servers
+addr_a=10.99.0.1
+addr_b=10.99.0.2
+# past one address's ports, case 5 binds these too (see bench_scale.c)
+extra_a="10.99.0.11 10.99.0.12 10.99.0.13 10.99.0.14"
+tmp=$(mktemp -d)
+bg_pids=()
+
+na() { ip netns exec "$ns_a" "$@"; }
+nb() { ip netns exec "$ns_b" "$@"; }
+
+cleanup() {
+	local p
+	for p in "${bg_pids[@]}"; do
+		kill -9 "$p" 2>/dev/null || true
+	done
+	wait 2>/dev/null || true
+	ip netns del "$ns_a" 2>/dev/null || true
+	ip netns del "$ns_b" 2>/dev/null || true
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# emit CASE PROTO METRIC UNIT RUN VALUE [REASON]
+emit() {
+	local line="BENCH case=$1 stack=$stack proto=$2 metric=$3 unit=$4 run=$5 value=$6"
+	[ $# -lt 7 ] ||
+		line+=" reason=\"$(printf '%s' "$7" | tr '\n"' ' _' | cut -c1-200)\""
+	echo "$line"
+}
+
+# kv FILE KEY: the last value of KEY=... or KEY="..." in FILE.
+kv() {
+	awk -v k="$2" '{
+		s = " " $0
+		i = index(s, " " k "=")
+		if (!i)
+			next
+		s = substr(s, i + length(k) + 2)
+		if (substr(s, 1, 1) == "\"") {
+			s = substr(s, 2)
+			sub(/".*/, "", s)
+		} else {
+			sub(/ .*/, "", s)
+		}
+		v = s
+	} END { print v }' "$1"
+}
+
+# gone PID SECONDS: waits for a background job to exit (a zombie counts).
+gone() {
+	local i st
+	for ((i = 0; i < $2 * 10; i++)); do
+		st=$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null || true)
+		[ -n "$st" ] && [ "$st" != Z ] || return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# why FILE: the tool's own error text, else its last output line.
+why() {
+	local e
+	e=$(kv "$1" error)
+	[ -n "$e" ] || e=$(grep -v '^listening=' "$1" | tail -n1)
+	echo "${e:-no output}"
+}
+
+# serve NAME CMD...: starts a server in ns_b and waits until it listens.
+serve() {
+	local name=$1 i
+	shift
+	nb "$@" >"$tmp/$name.srv" 2>&1 &
+	bg_pids+=($!)
+	server_pid=$!
+	for i in $(seq 100); do
+		grep -q '^listening=1\|Server listening' "$tmp/$name.srv" &&
+			return 0
+		kill -0 "$server_pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	echo "# server $name did not start: $(why "$tmp/$name.srv")"
+	return 1
+}
+
+unserve() {
+	kill -9 "$server_pid" 2>/dev/null || true
+	wait "$server_pid" 2>/dev/null || true
+}
+
+load_stack() {
+	case $stack in
+	xsctp)
+		modprobe -a libcrc32c udp_tunnel ip6_udp_tunnel
+		if grep -q '^sctp ' /proc/modules; then
+			echo "# sctp.ko is loaded: cannot measure xsctp" >&2
+			return 1
+		fi
+		insmod /x/xsctp.ko
+		;;
+	sctp) modprobe sctp ;;
+	*) echo "# unknown stack $stack" >&2; return 1 ;;
+	esac
+}
+
+setup_net() {
+	local a
+	ip netns add "$ns_a"
+	ip netns add "$ns_b"
+	ip link add bva netns "$ns_a" type veth peer name bvb netns "$ns_b"
+	na ip link set lo up
+	nb ip link set lo up
+	na ip link set bva mtu 1500 up
+	nb ip link set bvb mtu 1500 up
+	na ip addr add "$addr_a/24" dev bva
+	for a in $extra_a; do
+		na ip addr add "$a/24" dev bva
+	done
+	nb ip addr add "$addr_b/24" dev bvb
+	# case 4 opens tens of thousands of TCP connections, each leaving a
+	# client TIME_WAIT: let connect() reuse them as TCP allows
+	na sh -c 'echo 1 >/proc/sys/net/ipv4/tcp_tw_reuse'
+	# a first packet that waits for ARP would be counted in a measurement
+	na ping -c1 -W2 "$addr_b" >/dev/null
+}
+
+# ---- case 1: bulk, iperf3 ---------------------------------------------
+
+case_bulk() {
+	local r=$1 proto v out=$tmp/iperf.out
+	for proto in sctp tcp; do
+		local flag=
+		[ $proto = tcp ] || flag=--sctp
+		if ! na timeout $((secs + 30)) iperf3 -c "$addr_b" -p 5201 \
+			-t "$secs" -f m $flag >"$out" 2>&1; then
+			emit 1 $proto bulk Mbit/s "$r" FAIL "iperf3: $(tail -n1 "$out")"
+			continue
+		fi
+		v=$(awk '/receiver/ { for (i = 1; i <= NF; i++)
+			if ($i == "Mbits/sec") print $(i - 1) }' "$out")
+		if [ -n "$v" ]; then
+			emit 1 $proto bulk Mbit/s "$r" "$v"
+		else
+			emit 1 $proto bulk Mbit/s "$r" FAIL "iperf3: no summary"
+		fi
+	done
+}
+
+# ---- cases 2, 3: message rate -----------------------------------------
+
+# msg_rate CASE METRIC PROTO RUN SIZE [--nodelay]
+msg_rate() {
+	local c=$1 metric=$2 proto=$3 r=$4 size=$5 out=$tmp/msg.cli sent msgs
+	shift 5
+	if ! serve msg bench_msg recv --proto "$proto" --port 5301 \
+		--size "$size" --timeout $((secs + 60)); then
+		emit "$c" "$proto" "$metric" msg/s "$r" FAIL \
+			"receiver: $(why "$tmp/msg.srv")"
+		unserve
+		return
+	fi
+	if ! na timeout $((secs + 30)) bench_msg send --proto "$proto" \
+		--addr "$addr_b" --port 5301 --size "$size" --streams 10 \
+		--seconds "$secs" "$@" >"$out" 2>&1; then
+		emit "$c" "$proto" "$metric" msg/s "$r" FAIL "sender: $(why "$out")"
+		unserve
+		return
+	fi
+	# the receiver drains to EOF, which may lag the sender's close
+	if ! gone "$server_pid" 60; then
+		emit "$c" "$proto" "$metric" msg/s "$r" FAIL \
+			"receiver did not see EOF within 60 s"
+		unserve
+		return
+	fi
+	wait "$server_pid" || true
+	sent=$(kv "$out" sent)
+	msgs=$(kv "$tmp/msg.srv" msgs)
+	if [ -n "$(kv "$tmp/msg.srv" error)" ] ||
+		[ "$(kv "$tmp/msg.srv" bad)" != 0 ]; then
+		emit "$c" "$proto" "$metric" msg/s "$r" FAIL \
+			"receiver: $(why "$tmp/msg.srv") (bad=$(kv "$tmp/msg.srv" bad))"
+	elif [ "$sent" != "$msgs" ]; then
+		emit "$c" "$proto" "$metric" msg/s "$r" FAIL \
+			"sent $sent messages, received $msgs"
+	else
+		emit "$c" "$proto" "$metric" msg/s "$r" "$(kv "$tmp/msg.srv" rate)"
+	fi
+}
+
+case_small() {
+	local r=$1 proto
+	for proto in sctp tcp; do
+		msg_rate 2 small_default "$proto" "$r" 100
+		msg_rate 2 small_nodelay "$proto" "$r" 100 --nodelay
+	done
+}
+
+case_large() {
+	local r=$1 proto
+	for proto in sctp tcp; do
+		msg_rate 3 large "$proto" "$r" 16000
+	done
+}
+
+# ---- case 4: setup rate -----------------------------------------------
+
+case_setup() {
+	local r=$1 proto par out=$tmp/setup.cli
+	for proto in sctp tcp; do
+		if ! serve setup bench_setup server --proto "$proto" --port 5302; then
+			emit 4 "$proto" setup_seq conn/s "$r" FAIL \
+				"server: $(why "$tmp/setup.srv")"
+			emit 4 "$proto" setup_par8 conn/s "$r" FAIL \
+				"server: $(why "$tmp/setup.srv")"
+			unserve
+			continue
+		fi
+		for par in 1 8; do
+			local metric=setup_seq
+			[ $par = 1 ] || metric=setup_par$par
+			if na timeout $((secs + 60)) bench_setup client \
+				--proto "$proto" --addr "$addr_b" --port 5302 \
+				--seconds "$secs" --parallel $par >"$out" 2>&1; then
+				emit 4 "$proto" $metric conn/s "$r" "$(kv "$out" rate)"
+			else
+				emit 4 "$proto" $metric conn/s "$r" FAIL "$(why "$out")"
+			fi
+		done
+		unserve
+	done
+}
+
+# ---- case 5: scale ----------------------------------------------------
+
+case_scale() {
+	local r=$1 out=$tmp/scale.cli block=$((scale / 10)) locals="" v m
+	local rr=3 cpu=5
+	[ "$smoke" = 0 ] || { rr=1; cpu=1; }
+	# one client address has ~28k ephemeral ports
+	[ "$scale" -le 25000 ] || locals="$addr_a,${extra_a// /,}"
+	if ! serve scale bench_setup server --proto sctp --port 5303 --nodelay; then
+		emit 5 sctp assocs count "$r" FAIL "server: $(why "$tmp/scale.srv")"
+		unserve
+		return
+	fi
+	na timeout 280 bench_scale --addr "$addr_b" --port 5303 \
+		--count "$scale" --block "$block" ${locals:+--local "$locals"} \
+		--rr-seconds $rr --cpu-seconds $cpu --hb-ms 1000 >"$out" 2>&1 ||
+		true
+	unserve
+	sed 's/^/# scale: /' "$out"
+	v=$(kv "$out" assocs)
+	if [ -z "$v" ]; then
+		emit 5 sctp assocs count "$r" FAIL "$(why "$out")"
+		return
+	fi
+	if [ "$v" != "$scale" ]; then
+		emit 5 sctp assocs count "$r" FAIL "$(why "$out")"
+	else
+		emit 5 sctp assocs count "$r" "$v"
+	fi
+	emit 5 sctp setup_first assoc/s "$r" \
+		"$(sed -n 's/^block_at=[0-9]* rate=//p' "$out" | head -n1)"
+	emit 5 sctp setup_last assoc/s "$r" \
+		"$(sed -n 's/^block_at=[0-9]* rate=//p' "$out" | tail -n1)"
+	emit 5 sctp slab_per_assoc B "$r" "$(kv "$out" slab_per_assoc)"
+	emit 5 sctp mem_per_assoc B "$r" "$(kv "$out" used_per_assoc)"
+	for m in rr_base rr_held; do
+		v=$(kv "$out" $m)
+		if [ -n "$v" ]; then
+			emit 5 sctp $m rr/s "$r" "$v"
+		else
+			emit 5 sctp $m rr/s "$r" FAIL "$(why "$out")"
+		fi
+	done
+	if [ -n "$(kv "$out" hb_error)" ]; then
+		emit 5 sctp hb_idle_cpu %cpu "$r" NA "$(kv "$out" hb_error)"
+		emit 5 sctp hb_chunks chunk/s "$r" NA "$(kv "$out" hb_error)"
+	elif [ -n "$(kv "$out" cpu_hb_pct)" ]; then
+		emit 5 sctp hb_idle_cpu %cpu "$r" "$(awk -v a="$(kv "$out" cpu_hb_pct)" \
+			-v b="$(kv "$out" cpu_base_pct)" 'BEGIN { printf "%.2f", a - b }')"
+		v=$(kv "$out" hb_chunks_per_s)
+		if [ -n "$v" ]; then
+			emit 5 sctp hb_chunks chunk/s "$r" "$v"
+		else
+			emit 5 sctp hb_chunks chunk/s "$r" NA \
+				"no SctpOutCtrlChunks in /proc/net/sctp/snmp"
+		fi
+	else
+		emit 5 sctp hb_idle_cpu %cpu "$r" FAIL "$(why "$out")"
+	fi
+}
+
+# ---- case 6: many associations on one socket, per CPU count -----------
+
+case_cores() {
+	local r=$1 proto ncpu out=$tmp/many.cli metric
+	ncpu=$(grep -c ^processor /proc/cpuinfo)
+	metric=many_${ncpu}cpu
+	for proto in sctp tcp; do
+		if ! serve many bench_msg recv --proto "$proto" --port 5304 \
+			--many --window "$secs" --size 1000 --timeout 60; then
+			emit 6 "$proto" "$metric" msg/s "$r" FAIL \
+				"receiver: $(why "$tmp/many.srv")"
+			unserve
+			continue
+		fi
+		if ! na timeout $((secs + 60)) bench_msg send --proto "$proto" \
+			--addr "$addr_b" --port 5304 --size 1000 --clients 16 \
+			--seconds $((secs + 2)) >"$out" 2>&1; then
+			emit 6 "$proto" "$metric" msg/s "$r" FAIL "sender: $(why "$out")"
+			unserve
+			continue
+		fi
+		gone "$server_pid" 30 || true
+		unserve
+		if [ -n "$(kv "$tmp/many.srv" error)" ] ||
+			[ "$(kv "$tmp/many.srv" bad)" != 0 ]; then
+			emit 6 "$proto" "$metric" msg/s "$r" FAIL \
+				"receiver: $(why "$tmp/many.srv") (bad=$(kv "$tmp/many.srv" bad))"
+		else
+			emit 6 "$proto" "$metric" msg/s "$r" "$(kv "$tmp/many.srv" rate)"
+		fi
+	done
+}
+
+main() {
+	local r c
+	echo "# bench: stack=$stack kernel=$(uname -r) cpus=$(grep -c ^processor /proc/cpuinfo) cases=$cases runs=$runs seconds=$secs"
+	if ! load_stack; then
+		echo "BENCH_ERROR stack=$stack reason=\"loading the stack failed\""
+		exit 1
+	fi
+	setup_net
+	if [[ " $cases " == *" 1 "* ]]; then
+		serve iperf iperf3 -s -p 5201 --forceflush ||
+			echo "# iperf3 server did not start"
+	fi
+	for ((r = 1; r <= runs; r++)); do
+		for c in $cases; do
+			case $c in
+			1) case_bulk "$r" ;;
+			2) case_small "$r" ;;
+			3) case_large "$r" ;;
+			4) case_setup "$r" ;;
+			5) case_scale "$r" ;;
+			6) case_cores "$r" ;;
+			esac
+		done
+	done
+	echo "# bench: done"
+}
+
+main
