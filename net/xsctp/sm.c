@@ -260,7 +260,7 @@ static struct sk_buff *build_init_ack(struct xsctp_rcv *r, struct sock *sk,
 	ph->type = htons(XSCTP_PARAM_STATE_COOKIE);
 	ph->length = htons(clen);
 	xsctp_cookie_make(&xsctp_net(r->net)->cookie_keys, tcb,
-			  XSCTP_VALID_COOKIE_LIFE_MS + info->cookie_inc,
+			  xs->opts.cookie_life + info->cookie_inc,
 			  (u8 *)(ph + 1));
 	/* RFC 9260 s3.2.1: report unrecognised parameters, bounded above */
 	for (i = 0; i < info->nunrec; i++) {

@@ -11,6 +11,15 @@
 #include <net/xsctp/output.h>
 #include <net/xsctp/sock.h>
 
+static int put_opt(char __user *optval, int __user *optlen, int len,
+		   const void *v, int size)
+{
+	len = min(len, size);
+	if (put_user(len, optlen) || copy_to_user(optval, v, len))
+		return -EFAULT;
+	return 0;
+}
+
 static int set_initmsg(struct xsctp_sock *xs, sockptr_t val, unsigned int len)
 {
 	struct sctp_initmsg im;
@@ -98,6 +107,75 @@ static int set_rtoinfo(struct xsctp_sock *xs, sockptr_t val,
 	return 0;
 }
 
+/*
+ * RFC 6458 s8.1.2: SCTP_ASSOCINFO.  Zero fields keep their value; the
+ * association id picks one association or, as 0, the socket's default.
+ */
+static int set_associnfo(struct sock *sk, sockptr_t val, unsigned int len)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	struct sctp_assocparams ap;
+	struct xsctp_assoc *asoc = NULL;
+
+	if (len != sizeof(ap))
+		return -EINVAL;
+	if (copy_from_sockptr(&ap, val, sizeof(ap)))
+		return -EFAULT;
+	if (!xsctp_style_tcp(sk) && ap.sasoc_assoc_id > SCTP_ALL_ASSOC) {
+		asoc = xsctp_assoc_by_id(sk, ap.sasoc_assoc_id);
+		if (!asoc)
+			return -EINVAL;
+	} else if (xsctp_style_tcp(sk)) {
+		asoc = xsctp_sk_first_assoc(sk);
+	}
+	if (asoc) {
+		spin_lock_bh(&asoc->lock);
+		if (ap.sasoc_asocmaxrxt)
+			asoc->max_retrans = ap.sasoc_asocmaxrxt;
+		spin_unlock_bh(&asoc->lock);
+		xsctp_assoc_put(asoc);
+		if (!xsctp_style_tcp(sk))
+			return 0;
+	}
+	if (ap.sasoc_asocmaxrxt)
+		xs->opts.max_retrans = ap.sasoc_asocmaxrxt;
+	if (ap.sasoc_cookie_life)
+		xs->opts.cookie_life = ap.sasoc_cookie_life;
+	return 0;
+}
+
+static int get_associnfo(struct sock *sk, char __user *optval,
+			 int __user *optlen, int len)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	struct sctp_assocparams ap;
+	struct xsctp_assoc *asoc;
+
+	if (len < (int)sizeof(ap))
+		return -EINVAL;
+	if (copy_from_user(&ap, optval, sizeof(ap)))
+		return -EFAULT;
+	asoc = xsctp_style_tcp(sk) ? xsctp_sk_first_assoc(sk) :
+	       xsctp_assoc_by_id(sk, ap.sasoc_assoc_id);
+	if (!asoc && !xsctp_style_tcp(sk) &&
+	    ap.sasoc_assoc_id > SCTP_ALL_ASSOC)
+		return -EINVAL;
+	ap.sasoc_asocmaxrxt = xs->opts.max_retrans;
+	ap.sasoc_cookie_life = xs->opts.cookie_life;
+	ap.sasoc_local_rwnd = sk->sk_rcvbuf;
+	ap.sasoc_peer_rwnd = 0;
+	ap.sasoc_number_peer_destinations = 0;
+	if (asoc) {
+		spin_lock_bh(&asoc->lock);
+		ap.sasoc_asocmaxrxt = asoc->max_retrans;
+		ap.sasoc_peer_rwnd = asoc->peer_rwnd;
+		ap.sasoc_number_peer_destinations = asoc->npaths;
+		spin_unlock_bh(&asoc->lock);
+		xsctp_assoc_put(asoc);
+	}
+	return put_opt(optval, optlen, len, &ap, sizeof(ap));
+}
+
 static int sctp_set(struct sock *sk, int optname, sockptr_t val,
 		    unsigned int len)
 {
@@ -113,6 +191,8 @@ static int sctp_set(struct sock *sk, int optname, sockptr_t val,
 		return set_event(xs, val, len);
 	case SCTP_RTOINFO:
 		return set_rtoinfo(xs, val, len);
+	case SCTP_ASSOCINFO:
+		return set_associnfo(sk, val, len);
 	case SCTP_NODELAY:
 	case SCTP_RECVRCVINFO:
 	case SCTP_DISABLE_FRAGMENTS:
@@ -146,15 +226,6 @@ int xsctp_setsockopt(struct sock *sk, int level, int optname,
 	err = sctp_set(sk, optname, optval, optlen);
 	release_sock(sk);
 	return err;
-}
-
-static int put_opt(char __user *optval, int __user *optlen, int len,
-		   const void *v, int size)
-{
-	len = min(len, size);
-	if (put_user(len, optlen) || copy_to_user(optval, v, len))
-		return -EFAULT;
-	return 0;
 }
 
 /* RFC 6458 s8.2.1: SCTP_STATUS */
@@ -257,6 +328,8 @@ static int sctp_get(struct sock *sk, int optname, char __user *optval,
 		return put_opt(optval, optlen, len, &ri, sizeof(ri));
 	case SCTP_STATUS:
 		return get_status(sk, optval, optlen, len);
+	case SCTP_ASSOCINFO:
+		return get_associnfo(sk, optval, optlen, len);
 	case SCTP_GET_ASSOC_ID_LIST:
 		return get_assoc_ids(sk, optval, optlen, len);
 	case SCTP_NODELAY:
