@@ -319,6 +319,56 @@ TEST_F(io, implicit_setup)
 	EXPECT_EQ(2, ri.rcv_sid);
 }
 
+/* Waits (bounded) until a one-to-one socket has no association left. */
+static bool assoc_gone(int fd)
+{
+	struct sctp_status st;
+	socklen_t len;
+	int i;
+
+	for (i = 0; i < TIMEOUT_MS / 10; i++) {
+		len = sizeof(st);
+		memset(&st, 0, sizeof(st));
+		if (getsockopt(fd, IPPROTO_SCTP, SCTP_STATUS, &st, &len) &&
+		    errno == EINVAL)
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+/*
+ * An association that comes up and ends before accept() is still
+ * accepted, with its data and then EOF (one-to-one, as on Linux).
+ */
+TEST(accept_after_peer_closed)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = loopback(AF_INET, &ss, 0);
+	int l = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+	int c = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+	char buf[16];
+	int a;
+
+	ASSERT_EQ(0, bind(l, (struct sockaddr *)&ss, len));
+	ASSERT_EQ(0, getsockname(l, (struct sockaddr *)&ss, &len));
+	ASSERT_EQ(0, listen(l, 1));
+	ASSERT_EQ(0, connect(c, (struct sockaddr *)&ss, len));
+	ASSERT_EQ(5, send(c, "hello", 5, 0));
+	ASSERT_EQ(0, shutdown(c, SHUT_WR));
+	/* SHUTDOWN COMPLETE ends the client's association: no status */
+	ASSERT_TRUE(assoc_gone(c));
+	a = accept(l, NULL, NULL);
+	ASSERT_LE(0, a);
+	ASSERT_TRUE(wait_fd(a, POLLIN) & POLLIN);
+	ASSERT_EQ(5, recv(a, buf, sizeof(buf), 0));
+	EXPECT_EQ(0, memcmp(buf, "hello", 5));
+	EXPECT_EQ(0, recv(a, buf, sizeof(buf), 0));
+	close(a);
+	close(c);
+	close(l);
+}
+
 TEST(connect_refused_without_listener)
 {
 	struct sockaddr_storage ss;

@@ -220,6 +220,38 @@ static void stop_timers(struct xsctp_assoc *asoc)
 		xsctp_timer_stop(&p->t3);
 }
 
+/* Called under asoc->lock: takes a dead association off its socket. */
+void xsctp_assoc_unlist(struct xsctp_assoc *asoc)
+{
+	struct xsctp_sock *xs = xsctp_sk(asoc->sk);
+	bool listed;
+
+	spin_lock(&xs->assoc_lock);
+	listed = !list_empty(&asoc->sock_node);
+	if (listed) {
+		list_del_init(&asoc->sock_node);
+		xs->nassocs--;
+		xa_erase(&xs->ids, asoc->id);
+	}
+	spin_unlock(&xs->assoc_lock);
+	asoc->parked = false;
+	if (listed)
+		xsctp_assoc_put(asoc);
+}
+
+/*
+ * An association of a one-to-one listener that came up and ended before
+ * accept() stays listed, as on Linux: accept() still returns it, with the
+ * data it delivered and then EOF or its error.
+ */
+static bool park(struct xsctp_assoc *asoc, bool was_up)
+{
+	struct sock *sk = asoc->sk;
+
+	return was_up && !asoc->accepted && xsctp_style_tcp(sk) &&
+	       sk->sk_state == TCP_LISTEN;
+}
+
 /*
  * Called under asoc->lock: the association ends.  It leaves the path
  * table and its socket, its timers stop (and cannot be re-armed: every
@@ -229,8 +261,7 @@ static void stop_timers(struct xsctp_assoc *asoc)
  */
 void xsctp_assoc_kill(struct xsctp_assoc *asoc)
 {
-	struct xsctp_sock *xs = xsctp_sk(asoc->sk);
-	bool listed;
+	bool was_up = xsctp_assoc_established(asoc);
 
 	if (asoc->dead)
 		return;
@@ -246,18 +277,14 @@ void xsctp_assoc_kill(struct xsctp_assoc *asoc)
 	__skb_queue_purge(&asoc->reasm);
 	__skb_queue_purge(&asoc->ordered);
 	asoc->sndbuf_used = 0;
-	spin_lock(&xs->assoc_lock);
-	listed = !list_empty(&asoc->sock_node);
-	if (listed) {
-		list_del_init(&asoc->sock_node);
-		xs->nassocs--;
-		xa_erase(&xs->ids, asoc->id);
-	}
-	spin_unlock(&xs->assoc_lock);
 	/* writers blocked on a full send buffer must see the end */
 	asoc->sk->sk_write_space(asoc->sk);
-	if (listed)
-		xsctp_assoc_put(asoc);
+	if (park(asoc, was_up)) {
+		asoc->parked = true;
+		asoc->sk->sk_data_ready(asoc->sk);
+		return;
+	}
+	xsctp_assoc_unlist(asoc);
 }
 
 static void free_rcu(struct rcu_head *head)

@@ -157,14 +157,14 @@ static void fail_assoc(struct xsctp_assoc *asoc, u16 sac_state, int err)
 {
 	struct sock *sk = asoc->sk;
 
+	asoc->err = err;
 	xsctp_ulp_assoc_change(asoc, sac_state, 0);
-	if (xsctp_style_tcp(sk)) {
+	/* a listener's child not accepted yet keeps its error (parked) */
+	if (xsctp_style_tcp(sk) && sk->sk_state != TCP_LISTEN) {
 		sk->sk_err = err;
-		if (sk->sk_state != TCP_LISTEN) {
-			inet_sk_set_state(sk, TCP_CLOSE);
-			sk->sk_shutdown = SHUTDOWN_MASK;
-			sock_set_flag(sk, SOCK_DONE);
-		}
+		inet_sk_set_state(sk, TCP_CLOSE);
+		sk->sk_shutdown = SHUTDOWN_MASK;
+		sock_set_flag(sk, SOCK_DONE);
 		sk_error_report(sk);
 	}
 	xsctp_assoc_kill(asoc);

@@ -505,8 +505,8 @@ static struct xsctp_assoc *acceptable(struct sock *sk)
 
 	spin_lock_bh(&xs->assoc_lock);
 	list_for_each_entry(asoc, &xs->assocs, sock_node) {
-		if (!asoc->accepted && !asoc->dead &&
-		    asoc->state >= SCTP_ESTABLISHED) {
+		if (!asoc->accepted && (asoc->parked || (!asoc->dead &&
+		    asoc->state >= SCTP_ESTABLISHED))) {
 			found = asoc;
 			xsctp_assoc_hold(found);
 			break;
@@ -572,7 +572,7 @@ static int migrate(struct sock *sk, struct sock *nsk, struct xsctp_assoc *asoc)
 	int err;
 
 	spin_lock_bh(&asoc->lock);
-	if (asoc->dead) {
+	if (asoc->dead && !asoc->parked) {
 		spin_unlock_bh(&asoc->lock);
 		return -ECONNABORTED;
 	}
@@ -597,6 +597,14 @@ static int migrate(struct sock *sk, struct sock *nsk, struct xsctp_assoc *asoc)
 		skb_queue_tail(&nsk->sk_receive_queue, skb);
 	}
 	spin_unlock(&sk->sk_receive_queue.lock);
+	if (asoc->parked) {
+		/* it ended before accept(): the child reads, then EOF/error */
+		nsk->sk_err = asoc->err;
+		nsk->sk_shutdown = SHUTDOWN_MASK;
+		inet_sk_set_state(nsk, TCP_CLOSE);
+		sock_set_flag(nsk, SOCK_DONE);
+		xsctp_assoc_unlist(asoc);
+	}
 	spin_unlock_bh(&asoc->lock);
 	sock_put(sk);			/* the association's hold on @sk */
 	return err;
@@ -717,7 +725,9 @@ static void close_assoc(struct sock *sk, struct xsctp_assoc *asoc,
 			bool abort)
 {
 	spin_lock_bh(&asoc->lock);
-	if (!asoc->dead) {
+	if (asoc->parked) {
+		xsctp_assoc_unlist(asoc);
+	} else if (!asoc->dead) {
 		if (abort || (xsctp_style_tcp(sk) && !asoc->accepted &&
 			      sk->sk_state == TCP_LISTEN))
 			xsctp_sm_abort(asoc, XSCTP_CAUSE_USER_ABORT,
@@ -747,8 +757,9 @@ static void xsctp_close(struct sock *sk, long timeout)
 
 		spin_lock_bh(&xs->assoc_lock);
 		list_for_each_entry(asoc, &xs->assocs, sock_node) {
-			if (asoc->state != SCTP_SHUTDOWN_PENDING &&
-			    asoc->state < SCTP_SHUTDOWN_SENT) {
+			if (asoc->parked ||
+			    (asoc->state != SCTP_SHUTDOWN_PENDING &&
+			     asoc->state < SCTP_SHUTDOWN_SENT)) {
 				next = asoc;
 				xsctp_assoc_hold(next);
 				break;

@@ -94,6 +94,7 @@ struct xsctp_assoc {
 	u8 state;			/* enum sctp_sstat_state */
 	bool dead;			/* unhashed, timers stopped */
 	bool accepted;			/* one-to-one child already accept()ed */
+	bool parked;			/* ended before accept(): still listed */
 	int err;			/* reported to a one-to-one socket */
 	/* RFC 9260 s5: tags and the peer's view */
 	u32 my_vtag;
@@ -162,6 +163,7 @@ struct xsctp_path *xsctp_assoc_find_path(struct xsctp_assoc *asoc,
 int xsctp_assoc_hash(struct xsctp_assoc *asoc);
 int xsctp_assoc_attach(struct xsctp_assoc *asoc);
 void xsctp_assoc_kill(struct xsctp_assoc *asoc);
+void xsctp_assoc_unlist(struct xsctp_assoc *asoc);
 struct xsctp_assoc *xsctp_assoc_lookup(struct net *net,
 				       const union xsctp_addr *peer,
 				       __be16 lport, struct xsctp_path **path);
