@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Guest side of `make check`: runs one suite of selftests and prints each
-# program's KTAP.  Usage: run.sh SUITE (main | coexist | reference).
+# program's KTAP.  Usage: run.sh SUITE (main | coexist | reference |
+# interop).
 # A program that dies without reporting its cases is reported as one
 # failed case, so a crash can never read as a pass.
 cd "$(dirname "$0")" || exit 1
@@ -32,6 +33,11 @@ main)
 	;;
 coexist)
 	run ./coexist.sh || status=1
+	;;
+interop)
+	# xsctp here, Linux's sctp.ko in the peer guest (interop.sh peer)
+	insmod "$XSCTP_KO" 2>/dev/null
+	run ./interop.sh || status=1
 	;;
 reference)
 	# the data tests against Linux's sctp.ko, the behaviour to match

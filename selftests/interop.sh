@@ -1,0 +1,244 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Interoperability on the wire between xsctp (main guest) and Linux's
+# sctp.ko (peer guest), over the runner's virtio link eth0:
+#
+#   tools/vm/run --kver K --share build/selftests --share build/K/share \
+#       --peer-cmd '/x/interop.sh peer' --peer-share build/selftests \
+#       -- ./run.sh interop
+#
+# Fixed roles and ports, one port per case, so the two guests (booting in
+# parallel, with no channel but the link) need no other coordination:
+#  - "fwd" cases: the peer runs a long-lived sctp.ko sctp_io server on the
+#    case's port from boot; the main guest's xsctp client connects (retrying
+#    while the server is not there yet) and, with --echo, checks every byte
+#    the peer echoes back; the peer's server checks what it received.
+#  - "rev" cases: the main guest runs an xsctp sctp_io server on the case's
+#    port, which checks every byte the peer's sctp.ko client sends; the peer
+#    retries connecting to that port until it gets through or its time is up.
+# So every case is decided in the main guest.  The peer prints its own view
+# as "PEER-RESULT case=NAME OK|FAIL ..." lines and its SCTP counters as
+# "PEER-SNMP case=NAME ..." on its console (the runner's "[peer] " lines).
+#
+# INTEROP_CASES="a b": run only those cases (both guests read it from the
+# host's XSCTP_INTEROP_CASES).
+. "$(dirname "$0")/lib.sh"
+
+IO=$(cd "$(dirname "$0")" && pwd)/sctp_io
+M4=10.0.1.1
+P4=10.0.1.2
+M6=fd00:1::1
+P6=fd00:1::2
+OUT=${TMPDIR:-/tmp}/interop.$$
+T=${XSCTP_INTEROP_TIMEOUT:-150}	# sctp_io --timeout of one transfer
+BIG="--sndbuf 2097152 --rcvbuf 2097152"
+MIX="--min 1 --max 65536 --streams 16 --unordered 20"
+
+# name dir family port sctp_io options (the same on both sides)
+CASES=(
+	"fwd_stream_v4   fwd -4 7001 --style stream -n 200 $MIX --echo"
+	"fwd_seqpacket_v4 fwd -4 7002 --style seqpacket -n 200 $MIX --echo"
+	"fwd_stream_v6   fwd -6 7003 --style stream -n 200 $MIX --echo"
+	"fwd_seqpacket_v6 fwd -6 7004 --style seqpacket -n 200 $MIX --echo"
+	"fwd_256k        fwd -4 7005 --style stream -n 40 --min 1 --max 262144 --streams 16 --unordered 20 $BIG --echo"
+	"rev_stream_v4   rev -4 7101 --style stream -n 300 $MIX"
+	"rev_seqpacket_v4 rev -4 7102 --style seqpacket -n 300 $MIX"
+	"rev_stream_v6   rev -6 7103 --style stream -n 300 $MIX"
+	"rev_seqpacket_v6 rev -6 7104 --style seqpacket -n 300 $MIX"
+	"rev_256k        rev -6 7105 --style seqpacket -n 60 --min 1 --max 262144 --streams 16 --unordered 20 $BIG"
+	"rev_echo        rev -4 7106 --style stream -n 200 $MIX --echo"
+	"rev_echo_conns4 rev -4 7107 --style seqpacket --conns 4 -n 100 --min 1 --max 4000 --streams 16 --unordered 20 --echo"
+)
+
+selected() {
+	local c=${XSCTP_INTEROP_CASES:-$INTEROP_CASES}
+	[ -z "$c" ] || [[ " $c " == *" $1 "* ]]
+}
+
+# wait_secs SEC CMD...: CMD until it succeeds, for at most SEC seconds of
+# wall time (wait_until counts polls, which is wrong for a slow CMD).
+wait_secs() {
+	local end=$((SECONDS + $1))
+	shift
+	while [ $SECONDS -lt $end ]; do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 0.5
+	done
+	fail "timed out after ${end}s waiting for: $*"
+}
+
+ping_any() {
+	case $1 in
+	*:*) ping -6 -c 1 -W 1 "$1" || ping6 -c 1 -W 1 "$1" ;;
+	*) ping -c 1 -W 1 "$1" ;;
+	esac
+}
+
+# net_up ADDR4 ADDR6: eth0 with both addresses (v6 usable at once);
+# buffers big enough for the 256 KiB cases.
+net_up() {
+	ip link set eth0 up &&
+		ip addr replace "$1/24" dev eth0 &&
+		ip addr replace "$2/64" dev eth0 nodad || return 1
+	echo 4194304 >/proc/sys/net/core/wmem_max
+	echo 4194304 >/proc/sys/net/core/rmem_max
+}
+
+# snmp: the non-zero SCTP counters on one line.
+snmp() {
+	awk '$2 != 0 { printf "%s=%s ", $1, $2 }' /proc/net/sctp/snmp 2>/dev/null
+}
+
+# A connect that failed because nobody listens (yet): try again.
+refused() {
+	grep -Eq '^sctp_io: FAIL (connect:|.*CANT_STR_ASSOC)' "$1"
+}
+
+took() {
+	awk "BEGIN { printf \"%.1f\", $EPOCHREALTIME - $1 }"
+}
+
+# ---- the peer guest (sctp.ko) ----
+
+# peer_server NAME FAM PORT OPTS...: one association, then the verdict.
+peer_server() {
+	local name=$1 fam=$2 port=$3 addr=$P4 out=$OUT.$1 rc=0
+	shift 3
+	[ "$fam" = -6 ] && addr=$P6
+	timeout 1000 "$IO" server "$fam" -l "$addr" -p "$port" --timeout 990 \
+		"$@" >"$out" 2>&1 || rc=1
+	peer_report "$name" $rc "$out"
+}
+
+# peer_client NAME FAM PORT OPTS...: retries while the main guest's server
+# is not listening yet; gives up at the peer's deadline.
+peer_client() {
+	local name=$1 fam=$2 port=$3 addr=$M4 out=$OUT.$1 rc=1 tries=0
+	shift 3
+	[ "$fam" = -6 ] && addr=$M6
+	while [ $SECONDS -lt $PEER_END ]; do
+		if ! ping_any "$addr" >/dev/null 2>&1; then
+			sleep 1
+			continue
+		fi
+		tries=$((tries + 1))
+		rc=0
+		timeout $((T + 10)) "$IO" client "$fam" -c "$addr" -p "$port" \
+			--timeout "$T" "$@" >"$out" 2>&1 || rc=1
+		[ $rc = 0 ] && break
+		refused "$out" || break
+		sleep 1
+	done
+	echo "PEER-INFO case=$name connect attempts=$tries"
+	peer_report "$name" $rc "$out"
+}
+
+peer_report() {
+	local verdict=OK
+	[ "$2" = 0 ] || verdict=FAIL
+	echo "PEER-RESULT case=$1 $verdict: $(grep '^sctp_io:' "$3" | grep -v listening | tail -n 1)"
+	echo "PEER-SNMP case=$1 $(snmp)"
+}
+
+peer_main() {
+	local c name dir fam port opts
+	# the peer's work ends well before the runner's 900 s limit
+	PEER_END=$((SECONDS + ${XSCTP_INTEROP_PEER_SECS:-800}))
+	net_up $P4 $P6 || echo "PEER-RESULT case=setup FAIL: eth0"
+	modprobe sctp || echo "PEER-RESULT case=setup FAIL: modprobe sctp"
+	echo "PEER-INFO sctp.ko $(grep -c '^sctp ' /proc/modules) eth0: $(ip -br addr show eth0)"
+	for c in "${CASES[@]}"; do
+		read -r name dir fam port opts <<<"$c"
+		selected "$name" || continue
+		# shellcheck disable=SC2086 # options are split on purpose
+		if [ "$dir" = fwd ]; then
+			peer_server "$name" "$fam" "$port" $opts &
+		else
+			peer_client "$name" "$fam" "$port" $opts &
+		fi
+	done
+	wait
+	echo "PEER-INFO all done after ${SECONDS}s"
+}
+
+# ---- the main guest (xsctp) ----
+
+show() {
+	[ -e "$1" ] && sed "s/^/#   $2: /" "$1"
+	return 0
+}
+
+case_end() {
+	log "took $(took "$1") s"
+	log "snmp xsctp: $(snmp)"
+}
+
+t_setup() {
+	net_up $M4 $M6 || return 1
+	log "eth0: $(ip -br addr show eth0)"
+	wait_secs 180 ping_any $P4 || return 1
+	wait_secs 30 ping_any $P6 || return 1
+	log "peer reachable after ${SECONDS}s"
+	touch "$OUT.up"
+}
+
+# Without a link to the peer every case fails at once, not after its waits.
+link_up() {
+	[ -e "$OUT.up" ] || fail "no link to the peer (see setup)"
+}
+
+# fwd NAME FAM PORT OPTS...: xsctp client -> sctp.ko server, echoed.
+fwd() {
+	local name=$1 fam=$2 port=$3 addr=$P4 out=$OUT.$1 rc=0 tries=0
+	local t0=$EPOCHREALTIME end=$((SECONDS + 60))
+	shift 3
+	[ "$fam" = -6 ] && addr=$P6
+	link_up || return 1
+	while :; do
+		tries=$((tries + 1))
+		rc=0
+		timeout $((T + 10)) "$IO" client "$fam" -c "$addr" -p "$port" \
+			--timeout "$T" "$@" >"$out" 2>&1 || rc=1
+		[ $rc = 0 ] && break
+		refused "$out" && [ $SECONDS -lt $end ] || break
+		sleep 1
+	done
+	log "client attempts: $tries"
+	show "$out" client
+	case_end "$t0"
+	return $rc
+}
+
+# rev NAME FAM PORT OPTS...: sctp.ko client -> xsctp server.
+rev() {
+	local name=$1 fam=$2 port=$3 addr=$M4 out=$OUT.$1 rc=0 pid
+	local t0=$EPOCHREALTIME
+	shift 3
+	[ "$fam" = -6 ] && addr=$M6
+	link_up || return 1
+	timeout $((T + 10)) "$IO" server "$fam" -l "$addr" -p "$port" \
+		--timeout "$T" "$@" >"$out" 2>&1 &
+	pid=$!
+	wait "$pid" || rc=1
+	show "$out" server
+	case_end "$t0"
+	return $rc
+}
+
+if [ "$1" = peer ]; then
+	peer_main
+	exit 0
+fi
+
+mod_load
+ktap_case setup t_setup
+for c in "${CASES[@]}"; do
+	read -r name dir fam port opts <<<"$c"
+	selected "$name" || continue
+	eval "t_$name() { $dir $name $fam $port $opts; }"
+	ktap_case "$name" "t_$name"
+done
+ktap_finish
+status=$?
+rm -f "$OUT".*
+exit $status
