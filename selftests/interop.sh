@@ -230,6 +230,11 @@ if [ "$1" = peer ]; then
 	exit 0
 fi
 
+# XSCTP_REFERENCE=1 (with tools/vm/run --with-sctp): sctp.ko on both
+# sides, the baseline for the counters.
+if [ -n "$XSCTP_REFERENCE" ]; then
+	modprobe sctp || exit 1
+fi
 mod_load
 ktap_case setup t_setup
 for c in "${CASES[@]}"; do
