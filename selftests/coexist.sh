@@ -8,14 +8,14 @@
 t_eexist_when_sctp_loaded() {
 	local err
 	modprobe sctp
-	! mod_loaded
+	expect_fail mod_loaded
 	err=$(insmod "$XSCTP_KO" 2>&1) && fail "insmod succeeded"
 	log "insmod said: $err"
 	echo "$err" | grep -q 'File exists'
 	dmesg | grep -q 'xsctp: IP protocol 132 is already registered'
-	! mod_loaded
+	expect_fail mod_loaded
 	# nothing of ours is left registered
-	! grep -q ' xsctp ' /proc/net/protocols
+	expect_fail grep -q ' xsctp ' /proc/net/protocols
 	grep -q '^SCTP .* sctp ' /proc/net/protocols
 }
 

@@ -22,13 +22,15 @@ ktap_finish() {
 	echo "KTAP version 1"
 	echo "1..$n"
 	for ((i = 0; i < n; i++)); do
-		if (set -e; "${_ktap_funcs[$i]}"); then
+		# errexit is off inside an `if`: run the case on its own and
+		# test its status after; namespaces die with its subshell
+		(set -e; trap ns_cleanup EXIT; "${_ktap_funcs[$i]}")
+		if [ $? = 0 ]; then
 			echo "ok $((i + 1)) ${_ktap_names[$i]}"
 		else
 			echo "not ok $((i + 1)) ${_ktap_names[$i]}"
 			bad=1
 		fi
-		ns_cleanup
 	done
 	return $bad
 }
@@ -48,6 +50,7 @@ wait_until() {
 expect_fail() {
 	if "$@"; then
 		fail "expected failure: $*"
+		return 1
 	fi
 	return 0
 }

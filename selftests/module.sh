@@ -45,11 +45,11 @@ t_unload_refused_while_open() {
 
 t_unload_clean() {
 	mod_unload
-	! mod_loaded
+	expect_fail mod_loaded
 	[ ! -e /proc/net/sctp ]
-	! grep -q '^SCTP' /proc/net/protocols
+	expect_fail grep -q '^SCTP' /proc/net/protocols
 	# proto_unregister() destroyed the socket caches
-	! grep -qE '^SCTP(v6)? ' /proc/slabinfo
+	expect_fail grep -qE '^SCTP(v6)? ' /proc/slabinfo
 }
 
 t_reload() {

@@ -29,6 +29,8 @@ main)
 	for t in ./*_test; do
 		run "$t" || status=1
 	done
+	run ./data.sh || status=1
+	run ./wrap.sh || status=1
 	rmmod xsctp || status=1
 	;;
 coexist)

@@ -4,6 +4,7 @@
  * shutdown (s9), abort (s8.4, s8.5) and the protocol timers.  Handlers run
  * under asoc->lock and perform their effects directly.
  */
+#include <linux/module.h>
 #include <linux/random.h>
 #include <net/xsctp/xsctp.h>
 #include <net/xsctp/assoc.h>
@@ -26,6 +27,19 @@ int xsctp_sm_send_ctrl(struct xsctp_assoc *asoc, struct xsctp_path *path,
 		memcpy(ch + sizeof(struct xsctp_chunkhdr), body, len);
 	xsctp_inc_stats(asoc->net, XSCTP_MIB_OUTCTRLCHUNKS);
 	return xsctp_output(asoc, path ?: asoc->primary, skb);
+}
+
+/*
+ * Testing aid: a fixed initial TSN, so that tests can cross the 2^32
+ * wrap.  0, the default, means random, as RFC 9260 s5.3.1 wants.
+ */
+static uint test_initial_tsn;
+module_param(test_initial_tsn, uint, 0644);
+MODULE_PARM_DESC(test_initial_tsn, "testing only: initial TSN (0: random)");
+
+static u32 initial_tsn(void)
+{
+	return READ_ONCE(test_initial_tsn) ?: get_random_u32();
 }
 
 /* A non-zero random tag (RFC 9260 s5.3.1: tags MUST NOT be 0). */
@@ -123,7 +137,7 @@ int xsctp_sm_connect(struct xsctp_assoc *asoc)
 	int err;
 
 	asoc->my_vtag = random_tag();
-	asoc->init_tsn = get_random_u32();
+	asoc->init_tsn = initial_tsn();
 	asoc->next_tsn = asoc->init_tsn;
 	asoc->last_cum_ack = asoc->init_tsn - 1;
 	asoc->state = SCTP_COOKIE_WAIT;
@@ -309,7 +323,7 @@ static void answer_init(struct xsctp_rcv *r, struct sock *sk,
 		tcb.my_tsn = asoc->init_tsn;
 	} else {
 		tcb.my_vtag = random_tag();
-		tcb.my_tsn = get_random_u32();
+		tcb.my_tsn = initial_tsn();
 	}
 	if (asoc && asoc->state != SCTP_COOKIE_WAIT) {
 		tcb.tie_my = asoc->my_vtag;

@@ -505,8 +505,9 @@ static struct xsctp_assoc *acceptable(struct sock *sk)
 
 	spin_lock_bh(&xs->assoc_lock);
 	list_for_each_entry(asoc, &xs->assocs, sock_node) {
-		if (!asoc->accepted && (asoc->parked || (!asoc->dead &&
-		    asoc->state >= SCTP_ESTABLISHED))) {
+		bool up = !asoc->dead && asoc->state >= SCTP_ESTABLISHED;
+
+		if (!asoc->accepted && (asoc->parked || up)) {
 			found = asoc;
 			xsctp_assoc_hold(found);
 			break;
