@@ -107,6 +107,21 @@ slab_check() {
 	[ $((kb - $2)) -le 16384 ] || { fail "slab grew by $((kb - $2)) KiB"; return 1; }
 }
 
+# accounted BEFORE AFTER: every packet b took in was either handled or
+# dropped (InSCTPPacks = InPktSoftirq + InPktDiscards), and every discard
+# has a reason (the XsctpDrop* counters add up to InPktDiscards).
+accounted() {
+	awk 'NR == FNR { b[$1] = $2; next } { d[$1] = $2 - b[$1] }
+	     /^XsctpDrop/ { r += $2 - b[$1] }
+	     END {
+		printf "# in %d = handled %d + discarded %d; reasons %d\n",
+			d["SctpInSCTPPacks"], d["SctpInPktSoftirq"],
+			d["SctpInPktDiscards"], r
+		exit !(d["SctpInSCTPPacks"] == d["SctpInPktSoftirq"] + \
+		       d["SctpInPktDiscards"] && r == d["SctpInPktDiscards"])
+	     }' "$1" "$2" || fail "packets not accounted for"
+}
+
 timed() {
 	local t0=$EPOCHREALTIME rc=0
 	"$@" >"$OUT.inj" 2>&1 || rc=$?
@@ -196,6 +211,7 @@ t_mutate() {
 	sleep 1
 	snap "$OUT.s1"
 	log "moved: $(deltas "$OUT.s0" "$OUT.s1")"
+	accounted "$OUT.s0" "$OUT.s1"
 	[ "$(snmp SctpCurrEstab)" = 0 ] || { fail "mutated packets made an association"; return 1; }
 	client 200
 	slab_check "$objs" "$kb"
@@ -215,6 +231,10 @@ t_init_flood() {
 	sleep 1
 	snap "$OUT.s1"
 	log "moved: $(deltas "$OUT.s0" "$OUT.s1")"
+	accounted "$OUT.s0" "$OUT.s1"
+	# each INIT is answered by one INIT ACK and nothing else
+	[ $(($(snmp SctpOutSCTPPacks) - $(awk '$1 == "SctpOutSCTPPacks" { print $2 }' "$OUT.s0"))) -ge 20000 ] ||
+		{ fail "not every INIT was answered"; return 1; }
 	[ "$(snmp SctpCurrEstab)" = "$e0" ] && [ "$(snmp SctpPassiveEstabs)" = "$p0" ] ||
 		{ fail "INITs made association state"; return 1; }
 	client 200
