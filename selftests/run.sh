@@ -31,6 +31,7 @@ main)
 	done
 	run ./data.sh || status=1
 	run ./wrap.sh || status=1
+	run ./hostile.sh || status=1
 	rmmod xsctp || status=1
 	;;
 coexist)

@@ -482,7 +482,10 @@ static const struct kind kinds[] = {
 	  k_unknown_chunk_discard },
 };
 
-#define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+#define NKINDS ARRAY_SIZE(kinds)
 
 /* ---- mutation ---- */
 
@@ -722,7 +725,7 @@ static int await_reply(int rfd, uint8_t type)
 		    !memcmp(buf + ihl + 4, &want_vtag, 4)) {
 			printf("sctp_inject: got reply type %u flags 0x%02x "
 			       "vtag 0x%08x\n", type, buf[ihl + 13],
-			       (unsigned)get16(buf + ihl + 4) << 16 |
+			       (unsigned int)get16(buf + ihl + 4) << 16 |
 			       get16(buf + ihl + 6));
 			return 0;
 		}
