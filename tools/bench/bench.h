@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Shared parts of the benchmark load generators (see tools/bench/README). */
+/* Shared parts of the benchmark load generators (Documentation/benchmarks.rst). */
 #ifndef _XSCTP_BENCH_H
 #define _XSCTP_BENCH_H
 

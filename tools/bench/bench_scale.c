@@ -16,8 +16,9 @@
  *
  * Each client association is its own one-to-one socket: a one-to-many
  * client socket has one port, and one port reaches a given server in one
- * association only.  Past the ephemeral port range, --local lists client
- * addresses and the sockets bind explicit ports on each in turn.
+ * association only.  --local A binds every client socket to A (one path
+ * per association); with several addresses the sockets bind explicit
+ * ports on each in turn, past the ephemeral range of one address.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -245,6 +246,12 @@ static double rr_rate(int fd, double seconds)
 	return n / (bench_now() - t0);
 }
 
+/*
+ * One address: bind it, port chosen by the kernel, so that the association
+ * is single-homed even if the client has more addresses.  Several: an
+ * explicit port on each in turn, past what one address's ephemeral range
+ * holds.
+ */
 static int open_assoc(const struct opts *o, const struct sockaddr_in *sa,
 		      long k)
 {
@@ -254,8 +261,11 @@ static int open_assoc(const struct opts *o, const struct sockaddr_in *sa,
 	if (!o->nlocal)
 		return bench_connect(BENCH_SCTP, sa, 10);
 	fd = bench_socket(BENCH_SCTP, SOCK_STREAM);
-	bench_addr(&local, o->local[k / PORTS_PER_ADDR % o->nlocal],
-		   PORT_LO + k % PORTS_PER_ADDR);
+	if (o->nlocal == 1)
+		bench_addr(&local, o->local[0], 0);
+	else
+		bench_addr(&local, o->local[k / PORTS_PER_ADDR % o->nlocal],
+			   PORT_LO + k % PORTS_PER_ADDR);
 	if (bind(fd, (struct sockaddr *)&local, sizeof(local)) ||
 	    connect(fd, (const struct sockaddr *)sa, sizeof(*sa))) {
 		int e = errno;
@@ -308,7 +318,9 @@ static void run(const struct opts *o)
 	if (!fds)
 		bench_die("calloc");
 	bench_addr(&sa, o->addr, o->port);
-	busy = bench_connect(BENCH_SCTP, &sa, 10);
+	/* from the first address, whatever --local says about the others */
+	busy = open_assoc(&(struct opts){ .nlocal = !!o->nlocal,
+					  .local = { o->local[0] } }, &sa, 0);
 	if (busy < 0)
 		bench_die("connect busy association");
 	bench_nodelay(busy, BENCH_SCTP, 1);

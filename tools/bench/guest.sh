@@ -102,7 +102,9 @@ why() {
 serve() {
 	local name=$1 i
 	shift
-	nb "$@" >"$tmp/$name.srv" 2>&1 &
+	# not through nb(): a backgrounded function is a subshell, and
+	# killing it would leave the server holding its port
+	ip netns exec "$ns_b" "$@" >"$tmp/$name.srv" 2>&1 &
 	bg_pids+=($!)
 	server_pid=$!
 	for i in $(seq 100); do
@@ -136,7 +138,6 @@ load_stack() {
 }
 
 setup_net() {
-	local a
 	ip netns add "$ns_a"
 	ip netns add "$ns_b"
 	ip link add bva netns "$ns_a" type veth peer name bvb netns "$ns_b"
@@ -145,9 +146,6 @@ setup_net() {
 	na ip link set bva mtu 1500 up
 	nb ip link set bvb mtu 1500 up
 	na ip addr add "$addr_a/24" dev bva
-	for a in $extra_a; do
-		na ip addr add "$a/24" dev bva
-	done
 	nb ip addr add "$addr_b/24" dev bvb
 	# case 4 opens tens of thousands of TCP connections, each leaving a
 	# client TIME_WAIT: let connect() reuse them as TCP allows
@@ -266,18 +264,27 @@ case_setup() {
 # ---- case 5: scale ----------------------------------------------------
 
 case_scale() {
-	local r=$1 out=$tmp/scale.cli block=$((scale / 10)) locals="" v m
+	local r=$1 out=$tmp/scale.cli block=$((scale / 10)) locals a v m
 	local rr=3 cpu=5
 	[ "$smoke" = 0 ] || { rr=1; cpu=1; }
-	# one client address has ~28k ephemeral ports
-	[ "$scale" -le 25000 ] || locals="$addr_a,${extra_a// /,}"
+	# One client address has ~28k ephemeral ports.  The extra addresses
+	# exist only then: a client socket that binds no address would list
+	# them all and make every association multihomed.
+	if [ "$scale" -gt 25000 ]; then
+		for a in $extra_a; do
+			na ip addr replace "$a/24" dev bva
+		done
+		locals="$addr_a,${extra_a// /,}"
+	else
+		locals=$addr_a
+	fi
 	if ! serve scale bench_setup server --proto sctp --port 5303 --nodelay; then
 		emit 5 sctp assocs count "$r" FAIL "server: $(why "$tmp/scale.srv")"
 		unserve
 		return
 	fi
 	na timeout 280 bench_scale --addr "$addr_b" --port 5303 \
-		--count "$scale" --block "$block" ${locals:+--local "$locals"} \
+		--count "$scale" --block "$block" --local "$locals" \
 		--rr-seconds $rr --cpu-seconds $cpu --hb-ms 1000 >"$out" 2>&1 ||
 		true
 	unserve

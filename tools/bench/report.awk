@@ -97,11 +97,6 @@ function show(c,    s) {
 }
 
 END {
-	# rows in case order, first appearance within a case
-	for (i = 2; i <= nrows; i++)
-		for (j = i; j > 1 && rcase[rows[j - 1]] + 0 > rcase[rows[j]] + 0; j--) {
-			t = rows[j]; rows[j] = rows[j - 1]; rows[j - 1] = t
-		}
 	for (c in cell)
 		stats(c)
 
@@ -123,6 +118,12 @@ END {
 			}
 		}
 	}
+
+	# rows in case order, first appearance within a case
+	for (i = 2; i <= nrows; i++)
+		for (j = i; j > 1 && rcase[rows[j - 1]] + 0 > rcase[rows[j]] + 0; j--) {
+			t = rows[j]; rows[j] = rows[j - 1]; rows[j - 1] = t
+		}
 
 	printf "%-4s %-16s %-8s", "case", "metric", "unit"
 	for (i = 1; i <= ncol; i++)
