@@ -171,36 +171,31 @@ static u32 queued_size(const struct sk_buff_head *q)
 	return n;
 }
 
+struct sndbuf_wait {
+	struct xsctp_assoc *asoc;
+	u32 size;
+};
+
+static int check_sndbuf(struct sock *sk, void *arg)
+{
+	struct sndbuf_wait *w = arg;
+	u32 used = READ_ONCE(w->asoc->sndbuf_used);
+
+	if (READ_ONCE(w->asoc->dead))
+		return -EPIPE;
+	if (!used || used + w->size <= (u32)sk->sk_sndbuf)
+		return 0;
+	set_bit(SOCK_NOSPACE, &sk->sk_socket->flags);
+	return 1;
+}
+
 /* Called under the socket lock: waits until @size fits in the buffer. */
 static int wait_sndbuf(struct sock *sk, struct xsctp_assoc *asoc, u32 size,
 		       long *timeo)
 {
-	DEFINE_WAIT_FUNC(wait, woken_wake_function);
-	int err = 0;
+	struct sndbuf_wait w = { asoc, size };
 
-	add_wait_queue(sk_sleep(sk), &wait);
-	for (;;) {
-		u32 used = READ_ONCE(asoc->sndbuf_used);
-
-		err = -EPIPE;
-		if (READ_ONCE(asoc->dead))
-			break;
-		err = 0;
-		if (!used || used + size <= (u32)sk->sk_sndbuf)
-			break;
-		err = -EAGAIN;
-		if (!*timeo)
-			break;
-		err = sock_intr_errno(*timeo);
-		if (signal_pending(current))
-			break;
-		set_bit(SOCK_NOSPACE, &sk->sk_socket->flags);
-		release_sock(sk);
-		*timeo = wait_woken(&wait, TASK_INTERRUPTIBLE, *timeo);
-		lock_sock(sk);
-	}
-	remove_wait_queue(sk_sleep(sk), &wait);
-	return err;
+	return xsctp_sk_wait(sk, timeo, check_sndbuf, &w);
 }
 
 /* SCTP_EOF and SCTP_ABORT act on the association, not on data. */
@@ -351,44 +346,36 @@ static void read_done(struct sock *sk, sctp_assoc_t id)
 	xsctp_assoc_put(asoc);
 }
 
+/* The first skb on the receive queue, with a reference; 0 at EOF too. */
+static int check_skb(struct sock *sk, void *arg)
+{
+	struct sk_buff **skb = arg;
+	int err;
+
+	spin_lock_bh(&sk->sk_receive_queue.lock);
+	*skb = skb_peek(&sk->sk_receive_queue);
+	if (*skb)
+		skb_get(*skb);
+	spin_unlock_bh(&sk->sk_receive_queue.lock);
+	if (*skb)
+		return 0;
+	err = sock_error(sk);
+	if (err)
+		return err;
+	return sk->sk_shutdown & RCV_SHUTDOWN ? 0 : 1;
+}
+
 /*
- * Called under the socket lock: the first skb on the receive queue, with
- * a reference, once there is one.  Unlike skb_recv_datagram() this does
- * not tie waiting to the TCP states: a one-to-many socket reads whatever
- * its state.
+ * Called under the socket lock.  Unlike skb_recv_datagram() this does not
+ * tie waiting to the TCP states: a one-to-many socket reads whatever its
+ * state.
  */
 static struct sk_buff *wait_skb(struct sock *sk, int flags, int *err)
 {
-	DEFINE_WAIT_FUNC(wait, woken_wake_function);
 	long timeo = sock_rcvtimeo(sk, flags & MSG_DONTWAIT);
-	struct sk_buff *skb;
+	struct sk_buff *skb = NULL;
 
-	add_wait_queue(sk_sleep(sk), &wait);
-	for (;;) {
-		spin_lock_bh(&sk->sk_receive_queue.lock);
-		skb = skb_peek(&sk->sk_receive_queue);
-		if (skb)
-			skb_get(skb);
-		spin_unlock_bh(&sk->sk_receive_queue.lock);
-		if (skb)
-			break;
-		*err = sock_error(sk);
-		if (*err)
-			break;
-		*err = 0;
-		if (sk->sk_shutdown & RCV_SHUTDOWN)
-			break;
-		*err = -EAGAIN;
-		if (!timeo)
-			break;
-		*err = sock_intr_errno(timeo);
-		if (signal_pending(current))
-			break;
-		release_sock(sk);
-		timeo = wait_woken(&wait, TASK_INTERRUPTIBLE, timeo);
-		lock_sock(sk);
-	}
-	remove_wait_queue(sk_sleep(sk), &wait);
+	*err = xsctp_sk_wait(sk, &timeo, check_skb, &skb);
 	return skb;
 }
 

@@ -98,10 +98,22 @@ static u32 our_addr_types(const struct xsctp_assoc *asoc)
 	return asoc->sk->sk_family == AF_INET6 ? 2 : 1;
 }
 
+/* RFC 9260 s3.3.2, s3.3.3: the fixed part INIT and INIT ACK share. */
+static void put_init_fixed(struct xsctp_init_chunk *c, struct sock *sk,
+			   u32 tag, u32 rwnd, u32 tsn)
+{
+	struct sctp_initmsg *im = &xsctp_sk(sk)->opts.initmsg;
+
+	c->init_tag = htonl(tag);
+	c->a_rwnd = htonl(rwnd);
+	c->num_os = htons(im->sinit_num_ostreams);
+	c->num_mis = htons(im->sinit_max_instreams);
+	c->initial_tsn = htonl(tsn);
+}
+
 /* RFC 9260 s3.3.2: INIT with Supported Address Types (s3.3.2.1). */
 static int send_init(struct xsctp_assoc *asoc)
 {
-	struct xsctp_sock *xs = xsctp_sk(asoc->sk);
 	u32 ntypes = our_addr_types(asoc), plen = 4 + 2 * ntypes;
 	struct xsctp_init_chunk *init;
 	struct xsctp_paramhdr *ph;
@@ -113,11 +125,8 @@ static int send_init(struct xsctp_assoc *asoc)
 		return -ENOMEM;
 	init = xsctp_pkt_chunk(skb, XSCTP_CID_INIT, 0,
 			       XSCTP_INIT_FIXED_LEN - 4 + plen);
-	init->init_tag = htonl(asoc->my_vtag);
-	init->a_rwnd = htonl(xsctp_inq_rwnd(asoc));
-	init->num_os = htons(xs->opts.initmsg.sinit_num_ostreams);
-	init->num_mis = htons(xs->opts.initmsg.sinit_max_instreams);
-	init->initial_tsn = htonl(asoc->init_tsn);
+	put_init_fixed(init, asoc->sk, asoc->my_vtag, xsctp_inq_rwnd(asoc),
+		       asoc->init_tsn);
 	ph = (struct xsctp_paramhdr *)(init + 1);
 	ph->type = htons(XSCTP_PARAM_SUPPORTED_ADDR);
 	ph->length = htons(plen);
@@ -265,11 +274,8 @@ static struct sk_buff *build_init_ack(struct xsctp_rcv *r, struct sock *sk,
 		return NULL;
 	ack = xsctp_pkt_chunk(skb, XSCTP_CID_INIT_ACK, 0,
 			      XSCTP_INIT_FIXED_LEN - 4 + clen);
-	ack->init_tag = htonl(tcb->my_vtag);
-	ack->a_rwnd = htonl(max_t(int, sk->sk_rcvbuf, 1500));
-	ack->num_os = htons(xs->opts.initmsg.sinit_num_ostreams);
-	ack->num_mis = htons(xs->opts.initmsg.sinit_max_instreams);
-	ack->initial_tsn = htonl(tcb->my_tsn);
+	put_init_fixed(ack, sk, tcb->my_vtag, max_t(int, sk->sk_rcvbuf, 1500),
+		       tcb->my_tsn);
 	ph = (struct xsctp_paramhdr *)(ack + 1);
 	ph->type = htons(XSCTP_PARAM_STATE_COOKIE);
 	ph->length = htons(clen);

@@ -418,35 +418,49 @@ fail:
 	return NULL;
 }
 
-/* Called under the socket lock: waits for COMM_UP (or failure). */
-int xsctp_wait_established(struct sock *sk, struct xsctp_assoc *asoc,
-			   long *timeo)
+/*
+ * Called under the socket lock: sleeps, the lock released, until @check
+ * says done (0) or failed (< 0); 1 means wait on.  Out of time it gives
+ * -EAGAIN, on a signal the errno sockets use for that.
+ */
+int xsctp_sk_wait(struct sock *sk, long *timeo,
+		  int (*check)(struct sock *sk, void *arg), void *arg)
 {
 	DEFINE_WAIT_FUNC(wait, woken_wake_function);
-	int err = 0;
+	int err;
 
 	add_wait_queue(sk_sleep(sk), &wait);
-	for (;;) {
-		if (READ_ONCE(asoc->state) >= SCTP_ESTABLISHED &&
-		    !READ_ONCE(asoc->dead))
-			break;
-		if (READ_ONCE(asoc->dead)) {
-			err = sock_error(sk) ?: -ECONNREFUSED;
-			break;
-		}
-		err = -EINPROGRESS;
+	while ((err = check(sk, arg)) > 0) {
+		err = -EAGAIN;
 		if (!*timeo)
 			break;
 		err = sock_intr_errno(*timeo);
 		if (signal_pending(current))
 			break;
-		err = 0;
 		release_sock(sk);
 		*timeo = wait_woken(&wait, TASK_INTERRUPTIBLE, *timeo);
 		lock_sock(sk);
 	}
 	remove_wait_queue(sk_sleep(sk), &wait);
 	return err;
+}
+
+static int check_established(struct sock *sk, void *arg)
+{
+	struct xsctp_assoc *asoc = arg;
+
+	if (READ_ONCE(asoc->dead))
+		return sock_error(sk) ?: -ECONNREFUSED;
+	return READ_ONCE(asoc->state) >= SCTP_ESTABLISHED ? 0 : 1;
+}
+
+/* Called under the socket lock: waits for COMM_UP (or failure). */
+int xsctp_wait_established(struct sock *sk, struct xsctp_assoc *asoc,
+			   long *timeo)
+{
+	int err = xsctp_sk_wait(sk, timeo, check_established, asoc);
+
+	return err == -EAGAIN ? -EINPROGRESS : err;
 }
 
 /*
@@ -611,30 +625,20 @@ static int migrate(struct sock *sk, struct sock *nsk, struct xsctp_assoc *asoc)
 	return err;
 }
 
+static int check_acceptable(struct sock *sk, void *arg)
+{
+	struct xsctp_assoc **asoc = arg;
+
+	*asoc = acceptable(sk);
+	if (*asoc)
+		return 0;
+	return sk->sk_state == TCP_LISTEN ? 1 : -EINVAL;
+}
+
 static int wait_acceptable(struct sock *sk, long *timeo,
 			   struct xsctp_assoc **asoc)
 {
-	DEFINE_WAIT_FUNC(wait, woken_wake_function);
-	int err = 0;
-
-	add_wait_queue(sk_sleep(sk), &wait);
-	while (!(*asoc = acceptable(sk))) {
-		err = -EINVAL;
-		if (sk->sk_state != TCP_LISTEN)
-			break;
-		err = -EAGAIN;
-		if (!*timeo)
-			break;
-		err = sock_intr_errno(*timeo);
-		if (signal_pending(current))
-			break;
-		err = 0;
-		release_sock(sk);
-		*timeo = wait_woken(&wait, TASK_INTERRUPTIBLE, *timeo);
-		lock_sock(sk);
-	}
-	remove_wait_queue(sk_sleep(sk), &wait);
-	return *asoc ? 0 : err;
+	return xsctp_sk_wait(sk, timeo, check_acceptable, asoc);
 }
 
 static int xsctp_do_accept(struct socket *sock, struct socket *newsock,

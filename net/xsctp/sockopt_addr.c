@@ -47,12 +47,21 @@ static int unpack(struct sock *sk, const u8 *buf, unsigned int len,
 	return n ? n : -EINVAL;
 }
 
-static int copy_addrs(sockptr_t val, unsigned int len, u8 **buf)
+/* Copies the user's packed list in and takes its one address. */
+static int read_addr(struct sock *sk, sockptr_t val, unsigned int len,
+		     union xsctp_addr *a)
 {
+	u8 *buf;
+	int n;
+
 	if (!len || len > XSCTP_ADDRS_MAX)
 		return -EINVAL;
-	*buf = memdup_sockptr(val, len);
-	return IS_ERR(*buf) ? PTR_ERR(*buf) : 0;
+	buf = memdup_sockptr(val, len);
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	n = unpack(sk, buf, len, a, 1);
+	kfree(buf);
+	return n < 0 ? n : 0;
 }
 
 /* Called under the socket lock. */
@@ -60,16 +69,11 @@ static int bindx(struct sock *sk, int optname, sockptr_t val,
 		 unsigned int len)
 {
 	union xsctp_addr a, mine;
-	u8 *buf;
-	int n;
+	int err;
 
-	n = copy_addrs(val, len, &buf);
-	if (n)
-		return n;
-	n = unpack(sk, buf, len, &a, 1);
-	kfree(buf);
-	if (n < 0)
-		return n;
+	err = read_addr(sk, val, len, &a);
+	if (err)
+		return err;
 	if (optname == SCTP_SOCKOPT_BINDX_REM)
 		/* the endpoint's only address cannot go (Linux: EBUSY) */
 		return inet_sk(sk)->inet_num ? -EBUSY : -EINVAL;
@@ -94,16 +98,11 @@ static int connectx(struct sock *sk, u8 __user *uaddrs,
 		    unsigned int len, sctp_assoc_t *id)
 {
 	union xsctp_addr a;
-	u8 *buf;
-	int n;
+	int err;
 
-	n = copy_addrs(USER_SOCKPTR(uaddrs), len, &buf);
-	if (n)
-		return n;
-	n = unpack(sk, buf, len, &a, 1);
-	kfree(buf);
-	if (n < 0)
-		return n;
+	err = read_addr(sk, USER_SOCKPTR(uaddrs), len, &a);
+	if (err)
+		return err;
 	return xsctp_do_connect(sk, &a, sk->sk_socket->file &&
 				(sk->sk_socket->file->f_flags & O_NONBLOCK),
 				id);

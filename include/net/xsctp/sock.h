@@ -17,6 +17,8 @@ int xsctp_addr_getsockopt(struct sock *sk, int optname, char __user *optval,
 			  int __user *optlen, int len);
 struct xsctp_assoc *xsctp_connect_new(struct sock *sk,
 				      const union xsctp_addr *peer, int *err);
+int xsctp_sk_wait(struct sock *sk, long *timeo,
+		  int (*check)(struct sock *sk, void *arg), void *arg);
 int xsctp_wait_established(struct sock *sk, struct xsctp_assoc *asoc,
 			   long *timeo);
 struct xsctp_assoc *xsctp_sk_first_assoc(struct sock *sk);
