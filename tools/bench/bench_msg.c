@@ -355,18 +355,41 @@ int main(int argc, char **argv)
 	optind = 2;
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
 		switch (c) {
-		case 'P': o.proto = bench_parse_proto(optarg); break;
-		case 'a': o.addr = optarg; break;
-		case 'p': o.port = atoi(optarg); break;
-		case 's': o.size = strtoul(optarg, NULL, 0); break;
-		case 'k': o.streams = atoi(optarg); break;
-		case 'N': o.nodelay = 1; break;
-		case 't': o.seconds = atof(optarg); break;
-		case 'c': o.clients = atoi(optarg); break;
-		case 'm': o.many = 1; break;
-		case 'w': o.window = atof(optarg); break;
-		case 'T': o.timeout = atof(optarg); break;
-		default: usage();
+		case 'P':
+			o.proto = bench_parse_proto(optarg);
+			break;
+		case 'a':
+			o.addr = optarg;
+			break;
+		case 'p':
+			o.port = atoi(optarg);
+			break;
+		case 's':
+			o.size = strtoul(optarg, NULL, 0);
+			break;
+		case 'k':
+			o.streams = atoi(optarg);
+			break;
+		case 'N':
+			o.nodelay = 1;
+			break;
+		case 't':
+			o.seconds = atof(optarg);
+			break;
+		case 'c':
+			o.clients = atoi(optarg);
+			break;
+		case 'm':
+			o.many = 1;
+			break;
+		case 'w':
+			o.window = atof(optarg);
+			break;
+		case 'T':
+			o.timeout = atof(optarg);
+			break;
+		default:
+			usage();
 		}
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);

@@ -396,19 +396,34 @@ int main(int argc, char **argv)
 
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
 		switch (c) {
-		case 'a': o.addr = optarg; break;
-		case 'p': o.port = atoi(optarg); break;
-		case 'n': o.count = atol(optarg); break;
-		case 'b': o.block = atol(optarg); break;
+		case 'a':
+			o.addr = optarg;
+			break;
+		case 'p':
+			o.port = atoi(optarg);
+			break;
+		case 'n':
+			o.count = atol(optarg);
+			break;
+		case 'b':
+			o.block = atol(optarg);
+			break;
 		case 'l':
 			for (tok = strtok(optarg, ","); tok && o.nlocal < MAX_LOCAL;
 			     tok = strtok(NULL, ","))
 				o.local[o.nlocal++] = tok;
 			break;
-		case 'r': o.rr_seconds = atof(optarg); break;
-		case 'c': o.cpu_seconds = atof(optarg); break;
-		case 'h': o.hb_ms = atoi(optarg); break;
-		default: usage();
+		case 'r':
+			o.rr_seconds = atof(optarg);
+			break;
+		case 'c':
+			o.cpu_seconds = atof(optarg);
+			break;
+		case 'h':
+			o.hb_ms = atoi(optarg);
+			break;
+		default:
+			usage();
 		}
 	}
 	if (!o.addr || o.count < 1 || o.block < 1)

@@ -261,14 +261,29 @@ int main(int argc, char **argv)
 	optind = 2;
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
 		switch (c) {
-		case 'P': o.proto = bench_parse_proto(optarg); break;
-		case 'a': o.addr = optarg; break;
-		case 'p': o.port = atoi(optarg); break;
-		case 's': o.size = strtoul(optarg, NULL, 0); break;
-		case 't': o.seconds = atof(optarg); break;
-		case 'n': o.parallel = atoi(optarg); break;
-		case 'N': o.nodelay = 1; break;
-		default: usage();
+		case 'P':
+			o.proto = bench_parse_proto(optarg);
+			break;
+		case 'a':
+			o.addr = optarg;
+			break;
+		case 'p':
+			o.port = atoi(optarg);
+			break;
+		case 's':
+			o.size = strtoul(optarg, NULL, 0);
+			break;
+		case 't':
+			o.seconds = atof(optarg);
+			break;
+		case 'n':
+			o.parallel = atoi(optarg);
+			break;
+		case 'N':
+			o.nodelay = 1;
+			break;
+		default:
+			usage();
 		}
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
