@@ -45,6 +45,8 @@ struct xsctp_assoc *xsctp_assoc_new(struct sock *sk, gfp_t gfp)
 	msecs_to(&asoc->rto_min, xs->opts.rto_min);
 	msecs_to(&asoc->rto_max, xs->opts.rto_max);
 	msecs_to(&asoc->sack_delay, xs->opts.sack_delay);
+	asoc->hb_interval = msecs_to_jiffies(xs->opts.hb_interval);
+	asoc->hb_on = !xs->opts.hb_off;
 	asoc->max_init_retrans = xs->opts.initmsg.sinit_max_attempts;
 	asoc->max_retrans = xs->opts.max_retrans;
 	asoc->path_max_retrans = xs->opts.path_max_retrans;
@@ -107,6 +109,7 @@ struct xsctp_path *xsctp_assoc_add_path(struct xsctp_assoc *asoc,
 	p->cwnd = initial_cwnd(p->pmtu);
 	p->ssthresh = U32_MAX;	/* RFC 9260 s7.2.1: arbitrarily high */
 	xsctp_timer_setup(&p->t3, asoc, p, XSCTP_T3_RTX);
+	xsctp_timer_setup(&p->hb, asoc, p, XSCTP_T_HEARTBEAT);
 	list_add_tail(&p->list, &asoc->paths);
 	asoc->npaths++;
 	if (!asoc->primary)
@@ -216,8 +219,10 @@ static void stop_timers(struct xsctp_assoc *asoc)
 	xsctp_timer_stop(&asoc->t2);
 	xsctp_timer_stop(&asoc->t5);
 	xsctp_timer_stop(&asoc->sack);
-	list_for_each_entry(p, &asoc->paths, list)
+	list_for_each_entry(p, &asoc->paths, list) {
 		xsctp_timer_stop(&p->t3);
+		xsctp_timer_stop(&p->hb);
+	}
 }
 
 /* Called under asoc->lock: takes a dead association off its socket. */

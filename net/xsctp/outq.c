@@ -64,6 +64,7 @@ static void put_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
 	skb_put_data(pkt, skb->data, skb->len);
 	cb->path = path;
 	cb->sent_at = jiffies;
+	path->last_send = jiffies;
 	flight_add(asoc, skb);
 	asoc->peer_rwnd -= min_t(u32, asoc->peer_rwnd, cb->len);
 	/* RFC 9260 s6.3.1 C4: time one chunk per RTT, never a resend */
@@ -212,8 +213,8 @@ void xsctp_outq_flush(struct xsctp_assoc *asoc)
 }
 
 /* RFC 9260 s6.3.1: an RTT sample updates SRTT, RTTVAR and RTO. */
-static void rtt_sample(struct xsctp_assoc *asoc, struct xsctp_path *path,
-		       u32 r)
+void xsctp_outq_rtt_sample(struct xsctp_assoc *asoc, struct xsctp_path *path,
+			   u32 r)
 {
 	r = max(r, 1U);
 	if (!path->srtt) {		/* C2 */
@@ -261,7 +262,8 @@ static u32 cum_ack(struct xsctp_assoc *asoc, u32 cum)
 		if (p->rtt_pending && p->rtt_tsn == cb->tsn) {
 			p->rtt_pending = false;
 			if (!(cb->state & XSCTP_OUT_RETRANSMITTED))
-				rtt_sample(asoc, p, jiffies - p->rtt_sent);
+				xsctp_outq_rtt_sample(asoc, p,
+						      jiffies - p->rtt_sent);
 		}
 		if (!(cb->state & XSCTP_OUT_GAPACKED))
 			acked += cb->len;

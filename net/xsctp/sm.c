@@ -197,9 +197,12 @@ static void fail_assoc(struct xsctp_assoc *asoc, u16 sac_state, int err)
 static void established(struct xsctp_assoc *asoc)
 {
 	struct sock *sk = asoc->sk;
+	struct xsctp_path *p;
 
 	asoc->state = SCTP_ESTABLISHED;
 	xsctp_inc_stats(asoc->net, XSCTP_MIB_CURRESTAB);
+	list_for_each_entry(p, &asoc->paths, list)
+		xsctp_path_hb_arm(p);
 	xsctp_ulp_assoc_change(asoc, SCTP_COMM_UP, 0);
 	if (xsctp_style_tcp(sk) && sk->sk_state != TCP_LISTEN)
 		inet_sk_set_state(sk, TCP_ESTABLISHED);
@@ -801,6 +804,7 @@ static const xsctp_handler assoc_handlers[XSCTP_CID_SHUTDOWN_COMPLETE + 1] = {
 	[XSCTP_CID_INIT_ACK]		= do_init_ack,
 	[XSCTP_CID_SACK]		= do_sack,
 	[XSCTP_CID_HEARTBEAT]		= do_heartbeat,
+	[XSCTP_CID_HEARTBEAT_ACK]	= xsctp_path_hb_ack,
 	[XSCTP_CID_ABORT]		= do_abort,
 	[XSCTP_CID_SHUTDOWN]		= do_shutdown,
 	[XSCTP_CID_SHUTDOWN_ACK]	= do_shutdown_ack,
@@ -1030,6 +1034,9 @@ void xsctp_sm_timeout(struct xsctp_assoc *asoc, struct xsctp_timer *t)
 	case XSCTP_T_SACK:
 		xsctp_inc_stats(asoc->net, XSCTP_MIB_DELAY_SACK_EXPIREDS);
 		xsctp_inq_send_sack(asoc);
+		break;
+	case XSCTP_T_HEARTBEAT:
+		xsctp_path_hb_timeout(asoc, t->path);
 		break;
 	}
 }

@@ -32,6 +32,7 @@ void xsctp_sock_defaults(struct xsctp_sock *xs)
 	o->max_retrans = XSCTP_ASSOC_MAX_RETRANS;
 	o->path_max_retrans = XSCTP_PATH_MAX_RETRANS;
 	o->cookie_life = XSCTP_VALID_COOKIE_LIFE_MS;
+	o->hb_interval = XSCTP_HB_INTERVAL_MS;
 	o->v4mapped = 1;
 }
 

@@ -9,6 +9,7 @@
 #include <net/xsctp/xsctp.h>
 #include <net/xsctp/assoc.h>
 #include <net/xsctp/output.h>
+#include <net/xsctp/sm.h>
 #include <net/xsctp/sock.h>
 
 static int put_opt(char __user *optval, int __user *optlen, int len,
@@ -176,6 +177,94 @@ static int get_associnfo(struct sock *sk, char __user *optval,
 	return put_opt(optval, optlen, len, &ap, sizeof(ap));
 }
 
+/* The association an option names: one-to-one its only one, else by id. */
+static struct xsctp_assoc *opt_assoc(struct sock *sk, sctp_assoc_t id)
+{
+	if (xsctp_style_tcp(sk))
+		return xsctp_sk_first_assoc(sk);
+	return xsctp_assoc_by_id(sk, id);
+}
+
+static int check_paddrparams(const struct sctp_paddrparams *pp)
+{
+	u32 f = pp->spp_flags;
+
+	if ((f & SPP_HB) == SPP_HB || (f & SPP_PMTUD) == SPP_PMTUD ||
+	    (f & SPP_SACKDELAY) == SPP_SACKDELAY || pp->spp_sackdelay > 500)
+		return -EINVAL;
+	/* a fixed path MTU needs PMTU handling that is not built yet */
+	if (f & SPP_PMTUD_DISABLE)
+		return -EOPNOTSUPP;
+	return 0;
+}
+
+/* Called under asoc->lock. */
+static void paddrparams_assoc(struct xsctp_assoc *asoc,
+			      const struct sctp_paddrparams *pp)
+{
+	u32 f = pp->spp_flags;
+	struct xsctp_path *p;
+
+	if (pp->spp_hbinterval || (f & SPP_HB_TIME_IS_ZERO))
+		asoc->hb_interval = msecs_to_jiffies(pp->spp_hbinterval);
+	if (pp->spp_pathmaxrxt)
+		asoc->path_max_retrans = pp->spp_pathmaxrxt;
+	if ((f & SPP_SACKDELAY_ENABLE) && pp->spp_sackdelay)
+		asoc->sack_delay = max(msecs_to_jiffies(pp->spp_sackdelay), 1UL);
+	if (f & SPP_HB_DISABLE)
+		asoc->hb_on = false;
+	else if (f & SPP_HB_ENABLE)
+		asoc->hb_on = true;
+	list_for_each_entry(p, &asoc->paths, list) {
+		xsctp_timer_stop(&p->hb);
+		xsctp_path_hb_arm(p);
+	}
+	if ((f & SPP_HB_DEMAND) && !asoc->dead)
+		xsctp_path_hb_send(asoc, asoc->primary);
+}
+
+/* RFC 6458 s8.1.12: SCTP_PEER_ADDR_PARAMS (heartbeats, SACK delay, ...) */
+static int set_paddrparams(struct sock *sk, sockptr_t val, unsigned int len)
+{
+	struct xsctp_sock_opts *o = &xsctp_sk(sk)->opts;
+	struct sctp_paddrparams pp = {};
+	struct xsctp_assoc *asoc;
+	int err;
+
+	/* Linux also takes the size before spp_ipv6_flowlabel existed */
+	if (len < offsetof(struct sctp_paddrparams, spp_ipv6_flowlabel) ||
+	    len > sizeof(pp))
+		return -EINVAL;
+	if (copy_from_sockptr(&pp, val, len))
+		return -EFAULT;
+	err = check_paddrparams(&pp);
+	if (err)
+		return err;
+	asoc = opt_assoc(sk, pp.spp_assoc_id);
+	if (!asoc && !xsctp_style_tcp(sk) && pp.spp_assoc_id > SCTP_ALL_ASSOC)
+		return -EINVAL;
+	if (!asoc && (pp.spp_flags & SPP_HB_DEMAND))
+		return -EINVAL;
+	if (asoc) {
+		spin_lock_bh(&asoc->lock);
+		paddrparams_assoc(asoc, &pp);
+		spin_unlock_bh(&asoc->lock);
+		xsctp_assoc_put(asoc);
+		return 0;
+	}
+	if (pp.spp_hbinterval || (pp.spp_flags & SPP_HB_TIME_IS_ZERO))
+		o->hb_interval = pp.spp_hbinterval;
+	if (pp.spp_pathmaxrxt)
+		o->path_max_retrans = pp.spp_pathmaxrxt;
+	if ((pp.spp_flags & SPP_SACKDELAY_ENABLE) && pp.spp_sackdelay)
+		o->sack_delay = pp.spp_sackdelay;
+	if (pp.spp_flags & SPP_HB_DISABLE)
+		o->hb_off = true;
+	else if (pp.spp_flags & SPP_HB_ENABLE)
+		o->hb_off = false;
+	return 0;
+}
+
 static int sctp_set(struct sock *sk, int optname, sockptr_t val,
 		    unsigned int len)
 {
@@ -193,6 +282,8 @@ static int sctp_set(struct sock *sk, int optname, sockptr_t val,
 		return set_rtoinfo(xs, val, len);
 	case SCTP_ASSOCINFO:
 		return set_associnfo(sk, val, len);
+	case SCTP_PEER_ADDR_PARAMS:
+		return set_paddrparams(sk, val, len);
 	case SCTP_NODELAY:
 	case SCTP_RECVRCVINFO:
 	case SCTP_DISABLE_FRAGMENTS:
@@ -302,6 +393,40 @@ static int get_assoc_ids(struct sock *sk, char __user *optval,
 	return err;
 }
 
+static int get_paddrparams(struct sock *sk, char __user *optval,
+			   int __user *optlen, int len)
+{
+	struct xsctp_sock_opts *o = &xsctp_sk(sk)->opts;
+	struct sctp_paddrparams pp;
+	struct xsctp_assoc *asoc;
+	bool hb_on = !o->hb_off;
+
+	if (len < (int)offsetof(struct sctp_paddrparams, spp_ipv6_flowlabel))
+		return -EINVAL;
+	memset(&pp, 0, sizeof(pp));
+	if (copy_from_user(&pp, optval, min_t(int, len, sizeof(pp))))
+		return -EFAULT;
+	asoc = opt_assoc(sk, pp.spp_assoc_id);
+	if (!asoc && !xsctp_style_tcp(sk) && pp.spp_assoc_id > SCTP_ALL_ASSOC)
+		return -EINVAL;
+	pp.spp_hbinterval = o->hb_interval;
+	pp.spp_pathmaxrxt = o->path_max_retrans;
+	pp.spp_sackdelay = o->sack_delay;
+	if (asoc) {
+		spin_lock_bh(&asoc->lock);
+		pp.spp_hbinterval = jiffies_to_msecs(asoc->hb_interval);
+		pp.spp_pathmaxrxt = asoc->path_max_retrans;
+		pp.spp_sackdelay = jiffies_to_msecs(asoc->sack_delay);
+		pp.spp_pathmtu = asoc->primary->pmtu;
+		hb_on = asoc->hb_on;
+		spin_unlock_bh(&asoc->lock);
+		xsctp_assoc_put(asoc);
+	}
+	pp.spp_flags = (hb_on ? SPP_HB_ENABLE : SPP_HB_DISABLE) |
+		       SPP_PMTUD_ENABLE | SPP_SACKDELAY_ENABLE;
+	return put_opt(optval, optlen, len, &pp, sizeof(pp));
+}
+
 static int sctp_get(struct sock *sk, int optname, char __user *optval,
 		    int __user *optlen, int len)
 {
@@ -330,6 +455,8 @@ static int sctp_get(struct sock *sk, int optname, char __user *optval,
 		return get_status(sk, optval, optlen, len);
 	case SCTP_ASSOCINFO:
 		return get_associnfo(sk, optval, optlen, len);
+	case SCTP_PEER_ADDR_PARAMS:
+		return get_paddrparams(sk, optval, optlen, len);
 	case SCTP_GET_ASSOC_ID_LIST:
 		return get_assoc_ids(sk, optval, optlen, len);
 	case SCTP_NODELAY:

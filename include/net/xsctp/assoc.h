@@ -70,6 +70,10 @@ struct xsctp_path {
 	bool rtt_pending;
 	u8 errors;			/* RFC 9260 s8.2 error counter */
 	struct xsctp_timer t3;		/* T3-rtx, RFC 9260 s6.3.2 */
+	struct xsctp_timer hb;		/* heartbeat, RFC 9260 s8.3 */
+	u64 hb_nonce;			/* of the heartbeat in flight */
+	unsigned long last_send;	/* jiffies of the last DATA sent */
+	bool hb_pending;		/* a heartbeat awaits its ACK */
 };
 
 /* Timers of the association itself; the T3 timers live in the paths. */
@@ -81,6 +85,7 @@ enum xsctp_timer_kind {
 	XSCTP_T5_GUARD,
 	XSCTP_T_SACK,
 	XSCTP_T_AUTOCLOSE,
+	XSCTP_T_HEARTBEAT,
 };
 
 struct xsctp_assoc {
@@ -145,6 +150,8 @@ struct xsctp_assoc {
 	u16 max_retrans;
 	u16 path_max_retrans;
 	u32 sack_delay;			/* jiffies */
+	u32 hb_interval;		/* jiffies, RFC 9260 s8.3 HB.interval */
+	bool hb_on;			/* heartbeats enabled */
 	unsigned long tsnbits[];	/* tsnmap's bitmap */
 };
 

@@ -51,6 +51,14 @@ int xsctp_inq_init(struct xsctp_assoc *asoc, u32 peer_tsn);
 void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_chunk *c);
 void xsctp_outq_cum_ack(struct xsctp_assoc *asoc, u32 cum_tsn);
 void xsctp_outq_flush(struct xsctp_assoc *asoc);
+void xsctp_outq_rtt_sample(struct xsctp_assoc *asoc, struct xsctp_path *path,
+			   u32 r);
+
+/* path.c */
+void xsctp_path_hb_arm(struct xsctp_path *path);
+void xsctp_path_hb_send(struct xsctp_assoc *asoc, struct xsctp_path *path);
+void xsctp_path_hb_timeout(struct xsctp_assoc *asoc, struct xsctp_path *path);
+void xsctp_path_hb_ack(struct xsctp_rcv *r, const struct xsctp_chunk *c);
 void xsctp_outq_t3(struct xsctp_assoc *asoc, struct xsctp_path *path);
 bool xsctp_outq_empty(const struct xsctp_assoc *asoc);
 

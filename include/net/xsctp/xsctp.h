@@ -26,6 +26,8 @@ struct xsctp_sock_opts {
 	u16 path_max_retrans;
 	u32 autoclose;			/* seconds */
 	u32 cookie_life;		/* ms, Valid.Cookie.Life */
+	u32 hb_interval;		/* ms, HB.interval */
+	bool hb_off;			/* SPP_HB_DISABLE */
 	u32 events;			/* bit (type - SCTP_SN_TYPE_BASE) */
 	u32 default_ppid;
 	u16 default_stream;

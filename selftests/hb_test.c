@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Heartbeats (RFC 9260 s8.3) through SCTP_PEER_ADDR_PARAMS (RFC 6458
+ * s8.1.12): an idle association whose peer went silent is found out by
+ * unanswered heartbeats and ends with SCTP_COMM_LOST; the option's
+ * values read back, and contradictory flags are EINVAL.  Runs in a
+ * namespace of its own; only the standard API, so it passes on sctp.ko.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/sctp.h>
+#include <sys/socket.h>
+
+#include "kselftest_harness.h"
+
+static int sh(const char *cmd)
+{
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static int assoc_change(int fd, int ms)
+{
+	union { struct sctp_assoc_change sac; char b[512]; } n;
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+
+	for (;;) {
+		struct iovec iov = { &n, sizeof(n) };
+		struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1 };
+
+		if (poll(&p, 1, ms) != 1)
+			return -ETIMEDOUT;
+		if (recvmsg(fd, &m, 0) < 0)
+			return -errno;
+		if ((m.msg_flags & MSG_NOTIFICATION) &&
+		    n.sac.sac_type == SCTP_ASSOC_CHANGE)
+			return n.sac.sac_state;
+	}
+}
+
+FIXTURE(hb) {
+	int l, c;
+	struct sockaddr_in srv;
+};
+
+FIXTURE_SETUP(hb)
+{
+	struct sctp_rtoinfo rto = { .srto_initial = 100, .srto_min = 100,
+				    .srto_max = 200 };
+	struct sctp_assocparams ap = { .sasoc_asocmaxrxt = 3 };
+	struct sctp_event ev = { .se_type = SCTP_ASSOC_CHANGE, .se_on = 1 };
+	socklen_t len = sizeof(self->srv);
+
+	sh("modprobe sch_netem 2>/dev/null");
+	ASSERT_EQ(0, unshare(CLONE_NEWNET));
+	ASSERT_EQ(0, sh("ip link set lo up"));
+	memset(&self->srv, 0, sizeof(self->srv));
+	self->srv.sin_family = AF_INET;
+	self->srv.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	self->l = socket(AF_INET, SOCK_SEQPACKET, IPPROTO_SCTP);
+	self->c = socket(AF_INET, SOCK_SEQPACKET, IPPROTO_SCTP);
+	ASSERT_LE(0, self->l);
+	ASSERT_LE(0, self->c);
+	ASSERT_EQ(0, bind(self->l, (struct sockaddr *)&self->srv, len));
+	ASSERT_EQ(0, getsockname(self->l, (struct sockaddr *)&self->srv,
+				 &len));
+	ASSERT_EQ(0, listen(self->l, 1));
+	ASSERT_EQ(0, setsockopt(self->c, IPPROTO_SCTP, SCTP_RTOINFO, &rto,
+				sizeof(rto)));
+	ASSERT_EQ(0, setsockopt(self->c, IPPROTO_SCTP, SCTP_ASSOCINFO, &ap,
+				sizeof(ap)));
+	ASSERT_EQ(0, setsockopt(self->c, IPPROTO_SCTP, SCTP_EVENT, &ev,
+				sizeof(ev)));
+}
+
+FIXTURE_TEARDOWN(hb)
+{
+	close(self->c);
+	close(self->l);
+}
+
+TEST_F(hb, idle_silent_peer_is_comm_lost)
+{
+	struct sctp_paddrparams pp = { .spp_hbinterval = 100,
+				       .spp_flags = SPP_HB_ENABLE };
+
+	ASSERT_EQ(0, setsockopt(self->c, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS,
+				&pp, sizeof(pp)));
+	ASSERT_EQ(0, connect(self->c, (struct sockaddr *)&self->srv,
+			     sizeof(self->srv)));
+	ASSERT_EQ(SCTP_COMM_UP, assoc_change(self->c, 5000));
+	ASSERT_EQ(0, sh("tc qdisc add dev lo root netem loss 100%"));
+	/* no data at all: only heartbeats can notice; 4 x (100 + RTO) ms */
+	EXPECT_EQ(SCTP_COMM_LOST, assoc_change(self->c, 10000));
+	sh("tc qdisc del dev lo root");
+}
+
+/* Answered heartbeats clear the error counts: an idle association lives. */
+TEST_F(hb, answered_heartbeats_keep_idle_alive)
+{
+	struct sctp_paddrparams pp = { .spp_hbinterval = 100,
+				       .spp_flags = SPP_HB_ENABLE };
+
+	ASSERT_EQ(0, setsockopt(self->c, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS,
+				&pp, sizeof(pp)));
+	ASSERT_EQ(0, connect(self->c, (struct sockaddr *)&self->srv,
+			     sizeof(self->srv)));
+	ASSERT_EQ(SCTP_COMM_UP, assoc_change(self->c, 5000));
+	/* 3 s is 10 heartbeats, well past Association.Max.Retrans (3) */
+	EXPECT_EQ(-ETIMEDOUT, assoc_change(self->c, 3000));
+}
+
+TEST_F(hb, params_read_back)
+{
+	struct sctp_paddrparams pp = { .spp_hbinterval = 1500,
+				       .spp_pathmaxrxt = 4,
+				       .spp_flags = SPP_HB_ENABLE };
+	struct sctp_paddrparams got = {};
+	socklen_t len = sizeof(got);
+
+	ASSERT_EQ(0, setsockopt(self->c, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS,
+				&pp, sizeof(pp)));
+	ASSERT_EQ(0, getsockopt(self->c, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS,
+				&got, &len));
+	EXPECT_EQ(1500U, got.spp_hbinterval);
+	EXPECT_EQ(4, got.spp_pathmaxrxt);
+	EXPECT_TRUE(!!(got.spp_flags & SPP_HB_ENABLE));
+	/* both enable and disable: EINVAL */
+	pp.spp_flags = SPP_HB_ENABLE | SPP_HB_DISABLE;
+	errno = 0;
+	EXPECT_EQ(-1, setsockopt(self->c, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS,
+				 &pp, sizeof(pp)));
+	EXPECT_EQ(EINVAL, errno);
+	/* disabled heartbeats read back disabled */
+	pp.spp_flags = SPP_HB_DISABLE;
+	ASSERT_EQ(0, setsockopt(self->c, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS,
+				&pp, sizeof(pp)));
+	len = sizeof(got);
+	ASSERT_EQ(0, getsockopt(self->c, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS,
+				&got, &len));
+	EXPECT_TRUE(!!(got.spp_flags & SPP_HB_DISABLE));
+}
+
+TEST_HARNESS_MAIN
