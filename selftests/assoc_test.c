@@ -249,7 +249,7 @@ static sctp_assoc_t only_assoc(struct __test_metadata *_metadata, int fd)
 
 	EXPECT_EQ(0, getsockopt(fd, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST, &u,
 				&len));
-	EXPECT_EQ(1, u.ids.gaids_number_of_ids);
+	EXPECT_EQ(1U, u.ids.gaids_number_of_ids);
 	return u.ids.gaids_assoc_id[0];
 }
 
@@ -296,7 +296,7 @@ TEST_F(io, comm_up_notification)
 	EXPECT_TRUE(flags & MSG_NOTIFICATION);
 	EXPECT_TRUE(flags & MSG_EOR);
 	EXPECT_EQ(SCTP_ASSOC_CHANGE, n.sac.sac_type);
-	EXPECT_EQ((int)sizeof(n.sac), n.sac.sac_length);
+	EXPECT_EQ(sizeof(n.sac), n.sac.sac_length);
 	EXPECT_EQ(SCTP_COMM_UP, n.sac.sac_state);
 	EXPECT_EQ(0, n.sac.sac_error);
 	EXPECT_EQ(10, n.sac.sac_outbound_streams);

@@ -19,30 +19,7 @@
 #include <sys/socket.h>
 
 #include "kselftest_harness.h"
-
-static int sh(const char *cmd)
-{
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-static int assoc_change(int fd, int ms)
-{
-	union { struct sctp_assoc_change sac; char b[512]; } n;
-	struct pollfd p = { .fd = fd, .events = POLLIN };
-
-	for (;;) {
-		struct iovec iov = { &n, sizeof(n) };
-		struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1 };
-
-		if (poll(&p, 1, ms) != 1)
-			return -ETIMEDOUT;
-		if (recvmsg(fd, &m, 0) < 0)
-			return -errno;
-		if ((m.msg_flags & MSG_NOTIFICATION) &&
-		    n.sac.sac_type == SCTP_ASSOC_CHANGE)
-			return n.sac.sac_state;
-	}
-}
+#include "helpers.h"
 
 FIXTURE(hb) {
 	int l, c;
@@ -114,6 +91,35 @@ TEST_F(hb, answered_heartbeats_keep_idle_alive)
 	ASSERT_EQ(SCTP_COMM_UP, assoc_change(self->c, 5000));
 	/* 3 s is 10 heartbeats, well past Association.Max.Retrans (3) */
 	EXPECT_EQ(-ETIMEDOUT, assoc_change(self->c, 3000));
+}
+
+/* RFC 6458 s8.1.8: an idle one-to-many association is shut down. */
+TEST_F(hb, autoclose_ends_idle_association)
+{
+	int secs = 1, got = 0;
+	socklen_t len = sizeof(got);
+
+	ASSERT_EQ(0, setsockopt(self->c, IPPROTO_SCTP, SCTP_AUTOCLOSE, &secs,
+				sizeof(secs)));
+	ASSERT_EQ(0, getsockopt(self->c, IPPROTO_SCTP, SCTP_AUTOCLOSE, &got,
+				&len));
+	EXPECT_EQ(1, got);
+	ASSERT_EQ(0, connect(self->c, (struct sockaddr *)&self->srv,
+			     sizeof(self->srv)));
+	ASSERT_EQ(SCTP_COMM_UP, assoc_change(self->c, 5000));
+	EXPECT_EQ(SCTP_SHUTDOWN_COMP, assoc_change(self->c, 5000));
+}
+
+TEST(autoclose_is_one_to_many_only)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP), secs = 1;
+
+	ASSERT_LE(0, fd);
+	errno = 0;
+	EXPECT_EQ(-1, setsockopt(fd, IPPROTO_SCTP, SCTP_AUTOCLOSE, &secs,
+				 sizeof(secs)));
+	EXPECT_EQ(EOPNOTSUPP, errno);
+	close(fd);
 }
 
 TEST_F(hb, params_read_back)

@@ -19,31 +19,7 @@
 #include <sys/socket.h>
 
 #include "kselftest_harness.h"
-
-static int sh(const char *cmd)
-{
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-/* Next SCTP_ASSOC_CHANGE on @fd within @ms; returns its sac_state. */
-static int assoc_change(int fd, int ms)
-{
-	union { struct sctp_assoc_change sac; char b[512]; } n;
-	struct pollfd p = { .fd = fd, .events = POLLIN };
-
-	for (;;) {
-		struct iovec iov = { &n, sizeof(n) };
-		struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1 };
-
-		if (poll(&p, 1, ms) != 1)
-			return -ETIMEDOUT;
-		if (recvmsg(fd, &m, 0) < 0)
-			return -errno;
-		if ((m.msg_flags & MSG_NOTIFICATION) &&
-		    n.sac.sac_type == SCTP_ASSOC_CHANGE)
-			return n.sac.sac_state;
-	}
-}
+#include "helpers.h"
 
 TEST(blackholed_peer_is_comm_lost)
 {

@@ -20,37 +20,9 @@
 #include <sys/socket.h>
 
 #include "kselftest_harness.h"
+#include "helpers.h"
 
 #define TIMEOUT_MS 10000
-
-static int sh(const char *cmd)
-{
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-/* Next notification of @type on @fd; skips data. Returns its sac_state. */
-static int next_assoc_change(int fd, sctp_assoc_t *id)
-{
-	union { struct sctp_assoc_change sac; char b[512]; } n;
-	struct pollfd p = { .fd = fd, .events = POLLIN };
-	int flags;
-
-	for (;;) {
-		struct iovec iov = { &n, sizeof(n) };
-		struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1 };
-
-		if (poll(&p, 1, TIMEOUT_MS) != 1)
-			return -ETIMEDOUT;
-		if (recvmsg(fd, &m, 0) < 0)
-			return -errno;
-		flags = m.msg_flags;
-		if ((flags & MSG_NOTIFICATION) &&
-		    n.sac.sac_type == SCTP_ASSOC_CHANGE) {
-			*id = n.sac.sac_assoc_id;
-			return n.sac.sac_state;
-		}
-	}
-}
 
 static int client(const struct sockaddr_in *srv, int port)
 {
@@ -92,7 +64,7 @@ TEST(peer_restart_is_reported)
 
 	c = client(&srv, 40000);
 	ASSERT_LE(0, c);
-	ASSERT_EQ(SCTP_COMM_UP, next_assoc_change(s, &first));
+	ASSERT_EQ(SCTP_COMM_UP, assoc_change_id(s, TIMEOUT_MS, &first));
 
 	/* the client forgets the association; its ABORT is lost */
 	ASSERT_EQ(0, sh("tc qdisc add dev lo root netem loss 100%"));
@@ -103,7 +75,7 @@ TEST(peer_restart_is_reported)
 	/* same addresses and ports again: an INIT for a live association */
 	c = client(&srv, 40000);
 	ASSERT_LE(0, c) TH_LOG("reconnect: %s", strerror(errno));
-	ASSERT_EQ(SCTP_RESTART, next_assoc_change(s, &again));
+	ASSERT_EQ(SCTP_RESTART, assoc_change_id(s, TIMEOUT_MS, &again));
 	EXPECT_EQ(first, again);
 	ASSERT_EQ(5, send(c, "again", 5, 0));
 	close(c);

@@ -64,7 +64,7 @@ TEST_F(pair, sol_socket_options)
 /* Counts the lines of /proc/net/protocols naming @name with module @mod. */
 static int protocols_lines(const char *name, const char *mod)
 {
-	char line[512], n[64], m[64];
+	char line[512], n[64];
 	FILE *f = fopen("/proc/net/protocols", "r");
 	int found = 0;
 

@@ -54,6 +54,7 @@ struct xsctp_assoc *xsctp_assoc_new(struct sock *sk, gfp_t gfp)
 	xsctp_timer_setup(&asoc->t2, asoc, NULL, XSCTP_T2_SHUTDOWN);
 	xsctp_timer_setup(&asoc->t5, asoc, NULL, XSCTP_T5_GUARD);
 	xsctp_timer_setup(&asoc->sack, asoc, NULL, XSCTP_T_SACK);
+	xsctp_timer_setup(&asoc->autoclose, asoc, NULL, XSCTP_T_AUTOCLOSE);
 	return asoc;
 }
 
@@ -219,6 +220,7 @@ static void stop_timers(struct xsctp_assoc *asoc)
 	xsctp_timer_stop(&asoc->t2);
 	xsctp_timer_stop(&asoc->t5);
 	xsctp_timer_stop(&asoc->sack);
+	xsctp_timer_stop(&asoc->autoclose);
 	list_for_each_entry(p, &asoc->paths, list) {
 		xsctp_timer_stop(&p->t3);
 		xsctp_timer_stop(&p->hb);

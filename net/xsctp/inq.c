@@ -292,6 +292,7 @@ void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	if (d.flags & XSCTP_DATA_U)
 		cb->sflags = SCTP_UNORDERED;
 	xsctp_tsnmap_mark(&asoc->tsnmap, d.tsn);
+	asoc->last_data = jiffies;
 	if (xsctp_tsnmap_has_gaps(&asoc->tsnmap))
 		asoc->sack_now = true;	/* s6.7: report gaps at once */
 	xsctp_inc_stats(r->net, d.flags & XSCTP_DATA_U ?

@@ -65,6 +65,7 @@ static void put_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
 	cb->path = path;
 	cb->sent_at = jiffies;
 	path->last_send = jiffies;
+	asoc->last_data = jiffies;
 	flight_add(asoc, skb);
 	asoc->peer_rwnd -= min_t(u32, asoc->peer_rwnd, cb->len);
 	/* RFC 9260 s6.3.1 C4: time one chunk per RTT, never a resend */

@@ -194,6 +194,34 @@ static void fail_assoc(struct xsctp_assoc *asoc, u16 sac_state, int err)
 	sk->sk_state_change(sk);
 }
 
+/*
+ * RFC 6458 s8.1.8: a one-to-many association idle for SCTP_AUTOCLOSE
+ * seconds is shut down gracefully.  The timer is not moved on each
+ * packet: on expiry it measures the idle time and sleeps for the rest.
+ */
+static void autoclose_arm(struct xsctp_assoc *asoc, unsigned long idle)
+{
+	u32 secs = READ_ONCE(xsctp_sk(asoc->sk)->opts.autoclose);
+
+	if (secs && !xsctp_style_tcp(asoc->sk))
+		xsctp_timer_arm(&asoc->autoclose, secs * HZ - idle);
+}
+
+static void autoclose_expired(struct xsctp_assoc *asoc)
+{
+	u32 secs = READ_ONCE(xsctp_sk(asoc->sk)->opts.autoclose);
+	unsigned long idle = jiffies - asoc->last_data;
+
+	if (!secs || asoc->state != SCTP_ESTABLISHED)
+		return;
+	if (idle < secs * HZ) {
+		autoclose_arm(asoc, idle);
+		return;
+	}
+	xsctp_inc_stats(asoc->net, XSCTP_MIB_AUTOCLOSE_EXPIREDS);
+	xsctp_sm_shutdown(asoc);
+}
+
 static void established(struct xsctp_assoc *asoc)
 {
 	struct sock *sk = asoc->sk;
@@ -203,6 +231,8 @@ static void established(struct xsctp_assoc *asoc)
 	xsctp_inc_stats(asoc->net, XSCTP_MIB_CURRESTAB);
 	list_for_each_entry(p, &asoc->paths, list)
 		xsctp_path_hb_arm(p);
+	asoc->last_data = jiffies;
+	autoclose_arm(asoc, 0);
 	xsctp_ulp_assoc_change(asoc, SCTP_COMM_UP, 0);
 	if (xsctp_style_tcp(sk) && sk->sk_state != TCP_LISTEN)
 		inet_sk_set_state(sk, TCP_ESTABLISHED);
@@ -1037,6 +1067,9 @@ void xsctp_sm_timeout(struct xsctp_assoc *asoc, struct xsctp_timer *t)
 		break;
 	case XSCTP_T_HEARTBEAT:
 		xsctp_path_hb_timeout(asoc, t->path);
+		break;
+	case XSCTP_T_AUTOCLOSE:
+		autoclose_expired(asoc);
 		break;
 	}
 }

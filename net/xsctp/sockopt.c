@@ -284,6 +284,15 @@ static int sctp_set(struct sock *sk, int optname, sockptr_t val,
 		return set_associnfo(sk, val, len);
 	case SCTP_PEER_ADDR_PARAMS:
 		return set_paddrparams(sk, val, len);
+	case SCTP_AUTOCLOSE:
+		/* RFC 6458 s8.1.8: one-to-many only, seconds, 0 is off */
+		if (xsctp_style_tcp(sk))
+			return -EOPNOTSUPP;
+		err = get_int(val, len, &v);
+		if (err)
+			return err;
+		xs->opts.autoclose = min_t(u32, (u32)v, 3600U * 24 * 365);
+		return 0;
 	case SCTP_NODELAY:
 	case SCTP_RECVRCVINFO:
 	case SCTP_DISABLE_FRAGMENTS:
@@ -459,6 +468,13 @@ static int sctp_get(struct sock *sk, int optname, char __user *optval,
 		return get_paddrparams(sk, optval, optlen, len);
 	case SCTP_GET_ASSOC_ID_LIST:
 		return get_assoc_ids(sk, optval, optlen, len);
+	case SCTP_AUTOCLOSE:
+		if (xsctp_style_tcp(sk))
+			return -EOPNOTSUPP;
+		if (len < (int)sizeof(int))
+			return -EINVAL;
+		v = xs->opts.autoclose;
+		return put_opt(optval, optlen, len, &v, sizeof(v));
 	case SCTP_NODELAY:
 	case SCTP_RECVRCVINFO:
 	case SCTP_DISABLE_FRAGMENTS:

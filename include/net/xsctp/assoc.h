@@ -140,6 +140,8 @@ struct xsctp_assoc {
 	struct xsctp_timer t2;		/* T2-shutdown */
 	struct xsctp_timer t5;		/* T5-shutdown-guard */
 	struct xsctp_timer sack;	/* delayed SACK, RFC 9260 s6.2 */
+	struct xsctp_timer autoclose;	/* RFC 6458 s8.1.8 */
+	unsigned long last_data;	/* jiffies of the last DATA sent or received */
 	u32 init_tsn;			/* our initial TSN, for INIT resends */
 	u32 peer_init_tsn;
 	/* tunables copied from the socket at creation */

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Small helpers shared by the C selftests. */
+#ifndef _XSCTP_SELFTEST_HELPERS_H
+#define _XSCTP_SELFTEST_HELPERS_H
+
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <netinet/sctp.h>
+#include <sys/socket.h>
+
+static inline int sh(const char *cmd)
+{
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/*
+ * The next SCTP_ASSOC_CHANGE on @fd within @ms (data is skipped): its
+ * sac_state, and its association id in *@id when @id is not NULL.
+ */
+static inline int assoc_change_id(int fd, int ms, sctp_assoc_t *id)
+{
+	union { struct sctp_assoc_change sac; char b[512]; } n;
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+
+	for (;;) {
+		struct iovec iov = { &n, sizeof(n) };
+		struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1 };
+
+		if (poll(&p, 1, ms) != 1)
+			return -ETIMEDOUT;
+		if (recvmsg(fd, &m, 0) < 0)
+			return -errno;
+		if ((m.msg_flags & MSG_NOTIFICATION) &&
+		    n.sac.sac_type == SCTP_ASSOC_CHANGE) {
+			if (id)
+				*id = n.sac.sac_assoc_id;
+			return n.sac.sac_state;
+		}
+	}
+}
+
+static inline int assoc_change(int fd, int ms)
+{
+	return assoc_change_id(fd, ms, NULL);
+}
+
+#endif /* _XSCTP_SELFTEST_HELPERS_H */
