@@ -274,10 +274,13 @@ static const char *recv_tcp_many(struct rx_state *s, int lfd)
 			}
 			rx_note(s);
 			bench_rx_stream(&conns[fd], buf, r);
+			/* totals move to s->rx; the connection keeps its tail */
 			s->rx.msgs += conns[fd].msgs;
 			s->rx.bytes += conns[fd].bytes;
 			s->rx.bad += conns[fd].bad;
-			conns[fd].msgs = conns[fd].bytes = conns[fd].bad = 0;
+			conns[fd].msgs = 0;
+			conns[fd].bytes = 0;
+			conns[fd].bad = 0;
 		}
 	}
 	if (!s->first)

@@ -7,12 +7,13 @@
  *               [--rr-seconds S] [--cpu-seconds S] [--hb-ms MS]
  *
  * 1. request/response rate of one busy association, nothing else open;
- * 2. CPU use of the idle guest;
+ * 2. CPU left for idle-priority spinners in the idle guest;
  * 3. N associations opened one by one, setup rate per block of B;
  * 4. kernel memory per association (both ends: server and client run in
  *    the same kernel), from /proc/meminfo and /proc/slabinfo deltas;
  * 5. the busy association's rate again, N associations held;
- * 6. CPU with the N associations idle and heartbeating every --hb-ms.
+ * 6. the same with the N associations idle and heartbeating every --hb-ms:
+ *    the spinners' loss is the CPU the heartbeats cost.
  *
  * Each client association is its own one-to-one socket: a one-to-many
  * client socket has one port, and one port reaches a given server in one
@@ -23,12 +24,16 @@
 #include <errno.h>
 #include <getopt.h>
 #include <glob.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/sctp.h>
 
@@ -170,31 +175,56 @@ static void print_top_caches(const struct mem *a, const struct mem *b,
 	printf("\n");
 }
 
-/* Busy jiffies of all CPUs over the interval, in % of one CPU. */
-static double cpu_busy_pct(double seconds)
+/*
+ * Loop iterations per second that one SCHED_IDLE spinner per CPU gets.
+ * The kernel's CPU accounting samples at the tick, and timer work that
+ * ends before the next tick reads as idle; what idle associations cost
+ * shows up reliably only as cycles taken from the spinners.
+ */
+static double spin_rate(double seconds)
 {
-	unsigned long long v[2][10] = {}, busy = 0;
-	double t0, t;
-	int r, i;
+	struct sched_param sp = {};
+	int n = sysconf(_SC_NPROCESSORS_ONLN), i;
+	unsigned long long c0 = 0, c1 = 0;
+	volatile unsigned long long *cnt;
+	double t0, t1;
+	pid_t *pids;
+	cpu_set_t set;
 
-	for (r = 0; r < 2; r++) {
-		FILE *f = fopen("/proc/stat", "r");
-
-		if (!f || fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu",
-				 &v[r][0], &v[r][1], &v[r][2], &v[r][3],
-				 &v[r][4], &v[r][5], &v[r][6], &v[r][7]) != 8)
-			bench_die("/proc/stat");
-		fclose(f);
-		if (!r) {
-			t0 = bench_now();
-			usleep(seconds * 1e6);
-			t = bench_now() - t0;
-		}
+	/* one cache line per spinner */
+	cnt = mmap(NULL, n * 64, PROT_READ | PROT_WRITE,
+		   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	pids = calloc(n, sizeof(*pids));
+	if (cnt == MAP_FAILED || !pids)
+		bench_die("spinners");
+	for (i = 0; i < n; i++) {
+		pids[i] = fork();
+		if (pids[i] < 0)
+			bench_die("fork");
+		if (pids[i])
+			continue;
+		CPU_ZERO(&set);
+		CPU_SET(i, &set);
+		sched_setaffinity(0, sizeof(set), &set);
+		sched_setscheduler(0, SCHED_IDLE, &sp);
+		for (;;)
+			cnt[i * 8]++;
 	}
-	for (i = 0; i < 8; i++)
-		if (i != 3 && i != 4)	/* idle, iowait */
-			busy += v[1][i] - v[0][i];
-	return busy * 100.0 / sysconf(_SC_CLK_TCK) / t;
+	usleep(200000);
+	for (i = 0; i < n; i++)
+		c0 += cnt[i * 8];
+	t0 = bench_now();
+	usleep(seconds * 1e6);
+	for (i = 0; i < n; i++)
+		c1 += cnt[i * 8];
+	t1 = bench_now();
+	for (i = 0; i < n; i++) {
+		kill(pids[i], SIGKILL);
+		waitpid(pids[i], NULL, 0);
+	}
+	munmap((void *)cnt, n * 64);
+	free(pids);
+	return (c1 - c0) / (t1 - t0);
 }
 
 /* SctpOutCtrlChunks of this netns: heartbeats are most of it when idle. */
@@ -211,6 +241,33 @@ static long long ctrl_chunks(void)
 			break;
 	fclose(f);
 	return v;
+}
+
+/*
+ * Packets through this netns's interfaces but lo: what heartbeats put on
+ * the wire, counted the same way whatever the stack's own counters say.
+ */
+static long long net_packets(void)
+{
+	long long sum = 0, v;
+	glob_t g;
+	size_t i;
+
+	if (glob("/sys/class/net/*/statistics/[rt]x_packets", 0, NULL, &g))
+		return -1;
+	for (i = 0; i < g.gl_pathc; i++) {
+		FILE *f;
+
+		if (!strncmp(g.gl_pathv[i], "/sys/class/net/lo/", 18))
+			continue;
+		f = fopen(g.gl_pathv[i], "r");
+		if (f && fscanf(f, "%lld", &v) == 1)
+			sum += v;
+		if (f)
+			fclose(f);
+	}
+	globfree(&g);
+	return sum;
 }
 
 /* Request/response with 100-byte messages on one association. */
@@ -252,11 +309,14 @@ static double rr_rate(int fd, double seconds)
  * explicit port on each in turn, past what one address's ephemeral range
  * holds.
  */
+static char open_error[64] = "connect";
+
 static int open_assoc(const struct opts *o, const struct sockaddr_in *sa,
 		      long k)
 {
 	struct sockaddr_in local;
-	int fd;
+	const char *what;
+	int fd, e;
 
 	if (!o->nlocal)
 		return bench_connect(BENCH_SCTP, sa, 10);
@@ -266,25 +326,31 @@ static int open_assoc(const struct opts *o, const struct sockaddr_in *sa,
 	else
 		bench_addr(&local, o->local[k / PORTS_PER_ADDR % o->nlocal],
 			   PORT_LO + k % PORTS_PER_ADDR);
-	if (bind(fd, (struct sockaddr *)&local, sizeof(local)) ||
-	    connect(fd, (const struct sockaddr *)sa, sizeof(*sa))) {
-		int e = errno;
-
-		close(fd);
-		errno = e;
-		return -1;
-	}
+	what = "bind";
+	if (bind(fd, (struct sockaddr *)&local, sizeof(local)))
+		goto fail;
+	what = "connect";
+	if (connect(fd, (const struct sockaddr *)sa, sizeof(*sa)))
+		goto fail;
 	return fd;
+fail:
+	e = errno;
+	snprintf(open_error, sizeof(open_error), "%s from %s:%d", what,
+		 inet_ntoa(local.sin_addr), ntohs(local.sin_port));
+	close(fd);
+	errno = e;
+	return -1;
 }
 
-static void heartbeat(const struct opts *o, int *fds, long n)
+static void heartbeat(const struct opts *o, int *fds, long n,
+		      double spin_base)
 {
 	struct sctp_paddrparams pp = {
 		.spp_hbinterval = o->hb_ms,
 		.spp_flags = SPP_HB_ENABLE,
 	};
-	long long c0, c1;
-	double pct;
+	long long c0, c1, p0, p1;
+	double spin;
 	long i;
 
 	for (i = 0; i < n; i++) {
@@ -298,19 +364,26 @@ static void heartbeat(const struct opts *o, int *fds, long n)
 	/* let the new interval replace the 30 s timers already armed */
 	usleep((2 * o->hb_ms + 1000) * 1000);
 	c0 = ctrl_chunks();
-	pct = cpu_busy_pct(o->cpu_seconds);
+	p0 = net_packets();
+	spin = spin_rate(o->cpu_seconds);
 	c1 = ctrl_chunks();
-	printf("cpu_hb_pct=%.2f\n", pct);
+	p1 = net_packets();
+	/* in % of one CPU: the share of every CPU the spinners lost */
+	printf("spin_hb=%.0f hb_cpu_pct=%.2f\n", spin,
+	       (1 - spin / spin_base) * sysconf(_SC_NPROCESSORS_ONLN) * 100);
 	if (c0 >= 0 && c1 >= 0)
 		printf("hb_chunks_per_s=%.1f\n", (c1 - c0) / o->cpu_seconds);
+	if (p0 >= 0 && p1 >= 0)
+		printf("hb_packets_per_s=%.1f\n", (p1 - p0) / o->cpu_seconds);
 }
 
 static void run(const struct opts *o)
 {
 	struct linger lg = { .l_onoff = 1, .l_linger = 0 };
 	struct mem before = {}, after = {};
+	struct opts first = { .nlocal = !!o->nlocal, .local = { o->local[0] } };
 	struct sockaddr_in sa;
-	double t0, tb, rate;
+	double t0, tb, rate, spin_base;
 	int *fds, busy;
 	long i, done = 0;
 
@@ -319,21 +392,22 @@ static void run(const struct opts *o)
 		bench_die("calloc");
 	bench_addr(&sa, o->addr, o->port);
 	/* from the first address, whatever --local says about the others */
-	busy = open_assoc(&(struct opts){ .nlocal = !!o->nlocal,
-					  .local = { o->local[0] } }, &sa, 0);
+	busy = open_assoc(&first, &sa, 0);
 	if (busy < 0)
 		bench_die("connect busy association");
 	bench_nodelay(busy, BENCH_SCTP, 1);
 	printf("rr_base=%.1f\n", rr_rate(busy, o->rr_seconds));
-	printf("cpu_base_pct=%.2f\n", cpu_busy_pct(o->cpu_seconds));
+	spin_base = spin_rate(o->cpu_seconds);
+	printf("spin_base=%.0f\n", spin_base);
 
 	read_mem(&before);
-	t0 = tb = bench_now();
+	t0 = bench_now();
+	tb = t0;
 	for (i = 0; i < o->count; i++) {
 		fds[i] = open_assoc(o, &sa, i);
 		if (fds[i] < 0) {
-			printf("error=\"association %ld of %ld: connect: %s\"\n",
-			       i + 1, o->count, strerror(errno));
+			printf("error=\"association %ld of %ld: %s: %s\"\n",
+			       i + 1, o->count, open_error, strerror(errno));
 			break;
 		}
 		done = i + 1;
@@ -358,7 +432,7 @@ static void run(const struct opts *o)
 	print_top_caches(&before, &after, done);
 	printf("rr_held=%.1f\n", rr_rate(busy, o->rr_seconds));
 	if (o->hb_ms)
-		heartbeat(o, fds, done);
+		heartbeat(o, fds, done, spin_base);
 	/* an abort per association: teardown is not what is measured */
 	t0 = bench_now();
 	for (i = 0; i < done; i++) {

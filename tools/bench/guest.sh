@@ -316,9 +316,9 @@ case_scale() {
 	if [ -n "$(kv "$out" hb_error)" ]; then
 		emit 5 sctp hb_idle_cpu %cpu "$r" NA "$(kv "$out" hb_error)"
 		emit 5 sctp hb_chunks chunk/s "$r" NA "$(kv "$out" hb_error)"
-	elif [ -n "$(kv "$out" cpu_hb_pct)" ]; then
-		emit 5 sctp hb_idle_cpu %cpu "$r" "$(awk -v a="$(kv "$out" cpu_hb_pct)" \
-			-v b="$(kv "$out" cpu_base_pct)" 'BEGIN { printf "%.2f", a - b }')"
+		emit 5 sctp hb_packets pkt/s "$r" NA "$(kv "$out" hb_error)"
+	elif [ -n "$(kv "$out" hb_cpu_pct)" ]; then
+		emit 5 sctp hb_idle_cpu %cpu "$r" "$(kv "$out" hb_cpu_pct)"
 		v=$(kv "$out" hb_chunks_per_s)
 		if [ -n "$v" ]; then
 			emit 5 sctp hb_chunks chunk/s "$r" "$v"
@@ -326,6 +326,9 @@ case_scale() {
 			emit 5 sctp hb_chunks chunk/s "$r" NA \
 				"no SctpOutCtrlChunks in /proc/net/sctp/snmp"
 		fi
+		# both directions on the client's veth: heartbeats and their acks
+		v=$(kv "$out" hb_packets_per_s)
+		[ -z "$v" ] || emit 5 sctp hb_packets pkt/s "$r" "$v"
 	else
 		emit 5 sctp hb_idle_cpu %cpu "$r" FAIL "$(why "$out")"
 	fi

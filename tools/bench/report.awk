@@ -63,6 +63,11 @@ function jstr(s) {
 	return "\"" s "\""
 }
 
+# the chart's y axis is logarithmic: no bar for a ratio it cannot show
+function bar(x) {
+	return x == "" || x <= 0 ? "?" : x
+}
+
 function jnum(x) {
 	return x == "" ? "null" : sprintf("%.6g", x)
 }
@@ -188,11 +193,12 @@ END {
 	# chart: one cluster of ratio bars per metric that has a ratio
 	for (i = 1; i <= nrows; i++) {
 		k = rows[i]
-		if (rx[k] == "" && rs[k] == "" && rxt[k] == "")
+		# a count is the same on both stacks unless a run failed
+		if ((rx[k] == "" && rs[k] == "" && rxt[k] == "") ||
+		    runit[k] == "count")
 			continue
 		printf "c%s %s\t%s\t%s\t%s\n", rcase[k], rmetric[k],
-			rx[k] == "" ? "?" : rx[k], rs[k] == "" ? "?" : rs[k],
-			rxt[k] == "" ? "?" : rxt[k] > dat
+			bar(rx[k]), bar(rs[k]), bar(rxt[k]) > dat
 		have[2] += rx[k] != ""
 		have[3] += rs[k] != ""
 		have[4] += rxt[k] != ""
