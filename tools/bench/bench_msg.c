@@ -80,7 +80,12 @@ static int send_tcp(int fd, struct iovec *iov)
 	return 0;
 }
 
-static struct result send_one(const struct opts *o)
+/*
+ * With several clients, each connects, reports on ready_fd, and waits for
+ * go_fd to close: a receiver whose window opens with the first message
+ * must not close before a slow client (16 processes on one vCPU) is in.
+ */
+static struct result send_one(const struct opts *o, int ready_fd, int go_fd)
 {
 	struct result res = {};
 	struct sockaddr_in sa;
@@ -97,6 +102,12 @@ static struct result send_one(const struct opts *o)
 		bench_die("connect %s:%d", o->addr, o->port);
 	if (o->nodelay)
 		bench_nodelay(fd, o->proto, 1);
+	if (ready_fd >= 0) {
+		char c = 0;
+
+		if (write(ready_fd, &c, 1) != 1 || read(go_fd, &c, 1) < 0)
+			bench_die("start barrier");
+	}
 	bench_alarm(o->seconds);
 	while (!bench_stop) {
 		bench_gen_msg(&g, seq, &h, iov);
@@ -123,14 +134,15 @@ static struct result send_one(const struct opts *o)
 static int do_send(const struct opts *o)
 {
 	struct result total = {}, r;
-	int pipefd[2], i, st, failed = 0;
+	int pipefd[2], ready[2], go[2], i, st, failed = 0;
 	double t0 = bench_now();
+	char c;
 
 	if (o->clients == 1) {
-		total = send_one(o);
+		total = send_one(o, -1, -1);
 		goto out;
 	}
-	if (pipe(pipefd))
+	if (pipe(pipefd) || pipe(ready) || pipe(go))
 		bench_die("pipe");
 	for (i = 0; i < o->clients; i++) {
 		pid_t pid = fork();
@@ -139,13 +151,21 @@ static int do_send(const struct opts *o)
 			bench_die("fork");
 		if (!pid) {
 			close(pipefd[0]);
-			r = send_one(o);
+			close(ready[0]);
+			close(go[1]);
+			r = send_one(o, ready[1], go[0]);
 			if (write(pipefd[1], &r, sizeof(r)) != sizeof(r))
 				_exit(1);
 			_exit(0);
 		}
 	}
 	close(pipefd[1]);
+	close(ready[1]);
+	close(go[0]);
+	/* every client connected, or gone: EOF once all have exited */
+	for (i = 0; i < o->clients && read(ready[0], &c, 1) == 1; i++)
+		;
+	close(go[1]);
 	while (read(pipefd[0], &r, sizeof(r)) == sizeof(r)) {
 		total.sent += r.sent;
 		total.errors += r.errors;
