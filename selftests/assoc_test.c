@@ -408,4 +408,57 @@ TEST(nonblocking_connect_in_progress)
 	close(l);
 }
 
+/*
+ * Two sockets bound to different local addresses on one port each hold
+ * an association with the same server: they are two associations (their
+ * endpoints differ), and each packet reaches the socket it is addressed
+ * to.  Found: the association table once ignored the local address and
+ * refused the second connect with EADDRINUSE.
+ */
+TEST(same_port_two_local_addrs)
+{
+	struct sockaddr_in srv = { .sin_family = AF_INET };
+	struct sockaddr_in la = { .sin_family = AF_INET };
+	socklen_t len = sizeof(srv);
+	int l = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+	int c[2], a[2], i;
+	char buf[16];
+
+	srv.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ASSERT_EQ(0, bind(l, (struct sockaddr *)&srv, len));
+	ASSERT_EQ(0, getsockname(l, (struct sockaddr *)&srv, &len));
+	ASSERT_EQ(0, listen(l, 2));
+	for (i = 0; i < 2; i++) {
+		c[i] = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+		ASSERT_LE(0, c[i]);
+		/* 127.0.0.1 and 127.0.0.2, one port */
+		la.sin_addr.s_addr = htonl(INADDR_LOOPBACK + i);
+		ASSERT_EQ(0, bind(c[i], (struct sockaddr *)&la, sizeof(la)));
+		len = sizeof(la);
+		ASSERT_EQ(0, getsockname(c[i], (struct sockaddr *)&la, &len));
+		ASSERT_EQ(0, connect(c[i], (struct sockaddr *)&srv,
+				     sizeof(srv)))
+			TH_LOG("connect %d: %s", i, strerror(errno));
+	}
+	for (i = 0; i < 2; i++) {
+		struct sockaddr_in peer;
+
+		len = sizeof(peer);
+		ASSERT_EQ(POLLIN, wait_fd(l, POLLIN) & POLLIN);
+		a[i] = accept(l, (struct sockaddr *)&peer, &len);
+		ASSERT_LE(0, a[i]);
+		/* replies name the client by its local address */
+		buf[0] = '0' + (ntohl(peer.sin_addr.s_addr) - INADDR_LOOPBACK);
+		ASSERT_EQ(1, send(a[i], buf, 1, 0));
+	}
+	for (i = 0; i < 2; i++) {
+		ASSERT_TRUE(wait_fd(c[i], POLLIN) & POLLIN);
+		ASSERT_EQ(1, recv(c[i], buf, sizeof(buf), 0));
+		EXPECT_EQ('0' + i, buf[0]);
+		close(c[i]);
+		close(a[i]);
+	}
+	close(l);
+}
+
 TEST_HARNESS_MAIN

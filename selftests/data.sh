@@ -243,6 +243,46 @@ t_many_conns() {
 		--streams 10 --unordered 20 --nodelay --echo
 }
 
+# topo_routed: the server side a sits behind a router r on a 1280-byte
+# link; the client side b has 1500.  The client's full-size packets die
+# at r, which answers with ICMP "fragmentation needed" / ICMPv6 "packet
+# too big".
+topo_routed() {
+	trap 'ns_cleanup; rm -f "$OUT".*' EXIT
+	ns_create a && ns_create r && ns_create b &&
+		ns_link a va r ra && ns_link b vb r rb &&
+		n a ip link set va mtu 1280 && n r ip link set ra mtu 1280 &&
+		n r sysctl -qw net.ipv4.ip_forward=1 &&
+		n r sysctl -qw net.ipv6.conf.all.forwarding=1 &&
+		ns_addr a va $A4/24 && ns_addr r ra 10.0.1.254/24 &&
+		ns_addr r rb 10.0.2.254/24 && ns_addr b vb 10.0.2.2/24 &&
+		ns_addr a va $A6/64 && ns_addr r ra fd00::fe/64 &&
+		ns_addr r rb fd02::fe/64 && ns_addr b vb fd02::2/64 &&
+		n a ip route add default via 10.0.1.254 &&
+		n b ip route add default via 10.0.2.254 &&
+		n a ip -6 route add default via fd00::fe &&
+		n b ip -6 route add default via fd02::fe
+}
+
+# pmtu FAMILY: messages cut for 1500 bytes must still arrive whole, so the
+# sender has to learn the 1280 of the path from the router's ICMP (RFC 9260
+# s7.3); xsctp counts each update.
+pmtu() {
+	local rc=0 before after
+	topo_routed || return 1
+	before=$(n b awk '/XsctpIcmpPmtuUpdates/ { print $2 }' /proc/net/sctp/snmp)
+	xfer 60 "$1" --style stream -n 300 --min 1 --max 9000 --streams 4 		--nodelay || rc=1
+	log "r: $(n r ip -s link show rb | grep -A1 TX: | tail -1)"
+	[ -n "$XSCTP_REFERENCE" ] && return $rc
+	after=$(n b awk '/XsctpIcmpPmtuUpdates/ { print $2 }' /proc/net/sctp/snmp)
+	log "b: XsctpIcmpPmtuUpdates $before -> $after"
+	[ "$after" -gt "$before" ] || fail "no PMTU update counted" || rc=1
+	return $rc
+}
+
+t_pmtu_icmp_v4() { pmtu -4; }
+t_pmtu_icmp_v6() { pmtu -6; }
+
 # DATA_CASES="a b": run only those cases (for development).
 data_case() {
 	[ -z "$DATA_CASES" ] || [[ " $DATA_CASES " == *" $1 "* ]] || return 0
@@ -262,4 +302,6 @@ data_case reorder
 data_case duplicate
 data_case corrupt
 data_case many_conns
+data_case pmtu_icmp_v4
+data_case pmtu_icmp_v6
 ktap_finish

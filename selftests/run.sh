@@ -21,17 +21,29 @@ run() {
 	return $rc
 }
 
+# released NAME: every socket of the program NAME is gone within 20 s
+# (associations still shutting down hold theirs until they end); each one
+# holds a reference on the module, so its count must come back to 0.
+released() {
+	local i ref=/sys/module/xsctp/refcnt
+	[ -e $ref ] || return 0
+	for ((i = 0; i < 200; i++)); do
+		[ "$(cat $ref)" = 0 ] && return 0
+		sleep 0.1
+	done
+	echo "not ok 1 $1 # left $(cat $ref) sockets behind"
+	return 1
+}
+
 status=0
 case $suite in
 main)
 	run ./module.sh || status=1
 	insmod "$XSCTP_KO" 2>/dev/null
-	for t in ./*_test; do
+	for t in ./*_test ./data.sh ./wrap.sh ./hostile.sh; do
 		run "$t" || status=1
+		released "$t" || status=1
 	done
-	run ./data.sh || status=1
-	run ./wrap.sh || status=1
-	run ./hostile.sh || status=1
 	rmmod xsctp || status=1
 	;;
 coexist)

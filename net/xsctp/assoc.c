@@ -7,7 +7,14 @@
 #include <net/xsctp/xsctp.h>
 #include <net/xsctp/assoc.h>
 #include <net/xsctp/output.h>
+#include <net/xsctp/sm.h>
 
+/*
+ * The path table is keyed by (peer address, local port, peer port) and
+ * holds duplicates: sockets bound to different local addresses on one
+ * port may each have an association with the same peer transport
+ * address.  The packet's destination address tells them apart.
+ */
 static const struct rhashtable_params xsctp_path_params = {
 	.head_offset = offsetof(struct xsctp_path, node),
 	.key_offset = offsetof(struct xsctp_path, key),
@@ -58,16 +65,35 @@ struct xsctp_assoc *xsctp_assoc_new(struct sock *sk, gfp_t gfp)
 	return asoc;
 }
 
-/* Stream arrays, once the counts are negotiated (RFC 9260 s5.1.1). */
+/*
+ * Stream arrays, once the counts are negotiated (RFC 9260 s5.1.1).  An
+ * association we initiate has its outbound array already, sized for the
+ * streams it asked for (see xsctp_assoc_want_streams()): data may have
+ * been queued, SSNs taken, before the peer answered, and the negotiated
+ * count is never larger.
+ */
 int xsctp_assoc_init_streams(struct xsctp_assoc *asoc, u16 os, u16 is,
 			     gfp_t gfp)
 {
-	asoc->out_ssn = kcalloc(os, sizeof(u16), gfp);
+	if (!asoc->out_ssn || os > asoc->nostreams) {
+		kfree(asoc->out_ssn);
+		asoc->out_ssn = kcalloc(os, sizeof(u16), gfp);
+	}
 	asoc->in_ssn = kcalloc(is, sizeof(u16), gfp);
 	if (!asoc->out_ssn || !asoc->in_ssn)
 		return -ENOMEM;
 	asoc->nostreams = os;
 	asoc->nistreams = is;
+	return 0;
+}
+
+/* Before INIT: the outbound streams asked for, usable by sendmsg at once. */
+int xsctp_assoc_want_streams(struct xsctp_assoc *asoc, u16 os, gfp_t gfp)
+{
+	asoc->out_ssn = kcalloc(os, sizeof(u16), gfp);
+	if (!asoc->out_ssn)
+		return -ENOMEM;
+	asoc->nostreams = os;
 	return 0;
 }
 
@@ -101,7 +127,8 @@ struct xsctp_path *xsctp_assoc_add_path(struct xsctp_assoc *asoc,
 		return NULL;
 	p->asoc = asoc;
 	p->addr = *peer;
-	p->saddr.sa.sa_family = AF_UNSPEC;
+	/* a socket bound to one address sends from it (RFC 9260 s6.4) */
+	xsctp_sk_source(asoc->sk, peer, &p->saddr);
 	xsctp_key_make(&p->key, peer, inet_sk(asoc->sk)->inet_sport);
 	p->rto = asoc->rto_initial;
 	xsctp_path_route(p);
@@ -118,27 +145,48 @@ struct xsctp_path *xsctp_assoc_add_path(struct xsctp_assoc *asoc,
 	return p;
 }
 
-/* Makes the association reachable by incoming packets. */
+/* Would @p's association be the same as one already in the table? */
+static bool clashes(struct xsctp_net *xn, struct xsctp_path *p)
+{
+	struct rhlist_head *list, *pos;
+	struct xsctp_path *q;
+
+	list = rhltable_lookup(&xn->paths, &p->key, xsctp_path_params);
+	rhl_for_each_entry_rcu(q, pos, list, node)
+		if (q->asoc != p->asoc &&
+		    xsctp_sk_addrs_overlap(q->asoc->sk, p->asoc->sk))
+			return true;
+	return false;
+}
+
+/*
+ * Makes the association reachable by incoming packets.  An association
+ * is unique by its two endpoints (RFC 9260 s1.4): a second one between
+ * the same local and peer transport addresses is refused.
+ */
 int xsctp_assoc_hash(struct xsctp_assoc *asoc)
 {
 	struct xsctp_net *xn = xsctp_net(asoc->net);
 	struct xsctp_path *p, *q;
-	int err;
+	int err = 0;
 
+	spin_lock_bh(&xn->paths_lock);
+	rcu_read_lock();
 	list_for_each_entry(p, &asoc->paths, list) {
-		err = rhashtable_lookup_insert_fast(&xn->paths, &p->node,
-						    xsctp_path_params);
+		err = clashes(xn, p) ? -EADDRINUSE :
+		      rhltable_insert(&xn->paths, &p->node, xsctp_path_params);
 		if (err)
-			goto undo;
-	}
-	return 0;
-undo:
-	list_for_each_entry(q, &asoc->paths, list) {
-		if (q == p)
 			break;
-		rhashtable_remove_fast(&xn->paths, &q->node,
-				       xsctp_path_params);
 	}
+	if (err)
+		list_for_each_entry(q, &asoc->paths, list) {
+			if (q == p)
+				break;
+			rhltable_remove(&xn->paths, &q->node,
+					xsctp_path_params);
+		}
+	rcu_read_unlock();
+	spin_unlock_bh(&xn->paths_lock);
 	return err;
 }
 
@@ -147,33 +195,65 @@ static void unhash(struct xsctp_assoc *asoc)
 	struct xsctp_net *xn = xsctp_net(asoc->net);
 	struct xsctp_path *p;
 
+	/* under paths_lock, clashes() sees only live associations */
+	spin_lock_bh(&xn->paths_lock);
 	list_for_each_entry(p, &asoc->paths, list)
-		rhashtable_remove_fast(&xn->paths, &p->node,
-				       xsctp_path_params);
+		rhltable_remove(&xn->paths, &p->node, xsctp_path_params);
+	spin_unlock_bh(&xn->paths_lock);
 }
 
 /*
- * Looks an incoming packet's association up by (peer address, ports).
- * Returns it with a reference held, and the path it came from.
+ * Finds the association of a packet from @peer to @local (addresses and
+ * ports), or, when @sk is given, @sk's association with @peer.  Returns
+ * it with a reference held, and the path @peer is on.
  */
-struct xsctp_assoc *xsctp_assoc_lookup(struct net *net,
-				       const union xsctp_addr *peer,
-				       __be16 lport, struct xsctp_path **path)
+static struct xsctp_assoc *lookup(struct net *net,
+				  const union xsctp_addr *peer,
+				  const union xsctp_addr *local,
+				  const struct sock *sk,
+				  struct xsctp_path **path)
 {
 	struct xsctp_assoc *asoc = NULL;
+	struct rhlist_head *list, *pos;
 	struct xsctp_path *p;
 	struct xsctp_key key;
 
-	xsctp_key_make(&key, peer, lport);
+	xsctp_key_make(&key, peer, local ? xsctp_addr_port(local) :
+			      inet_sk(sk)->inet_sport);
 	rcu_read_lock();
-	p = rhashtable_lookup(&xsctp_net(net)->paths, &key,
-			      xsctp_path_params);
-	if (p && refcount_inc_not_zero(&p->asoc->ref)) {
-		asoc = p->asoc;
-		*path = p;
+	list = rhltable_lookup(&xsctp_net(net)->paths, &key,
+			       xsctp_path_params);
+	rhl_for_each_entry_rcu(p, pos, list, node) {
+		struct sock *owner;
+
+		/* the reference keeps the owning socket alive while we look */
+		if (!refcount_inc_not_zero(&p->asoc->ref))
+			continue;
+		owner = READ_ONCE(p->asoc->sk);
+		if (sk ? owner == sk : xsctp_sk_has_laddr(owner, local)) {
+			asoc = p->asoc;
+			*path = p;
+			break;
+		}
+		xsctp_assoc_put(p->asoc);
 	}
 	rcu_read_unlock();
 	return asoc;
+}
+
+struct xsctp_assoc *xsctp_assoc_lookup(struct net *net,
+				       const union xsctp_addr *peer,
+				       const union xsctp_addr *local,
+				       struct xsctp_path **path)
+{
+	return lookup(net, peer, local, NULL, path);
+}
+
+struct xsctp_assoc *xsctp_assoc_lookup_sk(struct sock *sk,
+					  const union xsctp_addr *peer,
+					  struct xsctp_path **path)
+{
+	return lookup(sock_net(sk), peer, NULL, sk, path);
 }
 
 /* Adds a new association to its socket and gives it an id. */
@@ -190,8 +270,17 @@ int xsctp_assoc_attach(struct xsctp_assoc *asoc)
 	if (err < 0)
 		return err;
 	asoc->id = id;
-	xsctp_assoc_hold(asoc);		/* the socket's list */
+	/* A COOKIE ECHO may find the endpoint just before close() stops
+	 * it listening; close() then never sees this association, which
+	 * would live on, holding the socket, after the last close.
+	 */
 	spin_lock_bh(&xs->assoc_lock);
+	if (xs->closed) {
+		spin_unlock_bh(&xs->assoc_lock);
+		xa_erase(&xs->ids, id);
+		return -ESHUTDOWN;
+	}
+	xsctp_assoc_hold(asoc);		/* the socket's list */
 	list_add_tail(&asoc->sock_node, &xs->assocs);
 	xs->nassocs++;
 	spin_unlock_bh(&xs->assoc_lock);
@@ -279,11 +368,8 @@ void xsctp_assoc_kill(struct xsctp_assoc *asoc)
 	asoc->state = SCTP_CLOSED;
 	stop_timers(asoc);
 	unhash(asoc);
-	__skb_queue_purge(&asoc->sendq);
-	__skb_queue_purge(&asoc->sentq);
-	__skb_queue_purge(&asoc->reasm);
-	__skb_queue_purge(&asoc->ordered);
-	asoc->sndbuf_used = 0;
+	xsctp_outq_purge(asoc);
+	xsctp_inq_purge(asoc);
 	/* writers blocked on a full send buffer must see the end */
 	asoc->sk->sk_write_space(asoc->sk);
 	if (park(asoc, was_up)) {
@@ -314,20 +400,19 @@ void xsctp_assoc_put(struct xsctp_assoc *asoc)
 	if (!refcount_dec_and_test(&asoc->ref))
 		return;
 	/* a never-hashed association (failed setup) may not be dead yet */
-	__skb_queue_purge(&asoc->sendq);
-	__skb_queue_purge(&asoc->sentq);
-	__skb_queue_purge(&asoc->reasm);
-	__skb_queue_purge(&asoc->ordered);
+	xsctp_outq_purge(asoc);
+	xsctp_inq_purge(asoc);
 	sock_put(asoc->sk);
 	call_rcu(&asoc->rcu, free_rcu);
 }
 
 int xsctp_assoc_net_init(struct net *net)
 {
-	return rhashtable_init(&xsctp_net(net)->paths, &xsctp_path_params);
+	spin_lock_init(&xsctp_net(net)->paths_lock);
+	return rhltable_init(&xsctp_net(net)->paths, &xsctp_path_params);
 }
 
 void xsctp_assoc_net_exit(struct net *net)
 {
-	rhashtable_destroy(&xsctp_net(net)->paths);
+	rhltable_destroy(&xsctp_net(net)->paths);
 }

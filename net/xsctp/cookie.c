@@ -112,7 +112,8 @@ void xsctp_cookie_make(struct xsctp_cookie_keys *k,
 /*
  * RFC 9260 s5.1.5: compute the MAC and compare it with the one carried
  * (in constant time, in full); if they differ, discard.  Then check the
- * lifetime; a stale cookie reports how late it is in microseconds.
+ * lifetime; a stale cookie reports how late it is in microseconds, and
+ * its TCB too, whose peer tag the Stale Cookie ERROR must carry.
  */
 enum xsctp_cookie_verdict xsctp_cookie_open(struct xsctp_cookie_keys *k,
 					    const u8 *in, u32 len,
@@ -134,6 +135,7 @@ enum xsctp_cookie_verdict xsctp_cookie_open(struct xsctp_cookie_keys *k,
 	same = !crypto_memneq(mac, c.mac, XSCTP_MAC_LEN);
 	if (!same)
 		return XSCTP_COOKIE_BAD;
+	*tcb = c.tcb;
 	now = ktime_get_boottime_ns();
 	end = c.created + (u64)c.life_ms * NSEC_PER_MSEC;
 	if (now > end) {
@@ -141,6 +143,5 @@ enum xsctp_cookie_verdict xsctp_cookie_open(struct xsctp_cookie_keys *k,
 				       U32_MAX);
 		return XSCTP_COOKIE_STALE;
 	}
-	*tcb = c.tcb;
 	return XSCTP_COOKIE_OK;
 }

@@ -52,8 +52,7 @@ static int xsctp_rcv(struct sk_buff *skb)
 	r.len = skb->len;
 	r.vtag = ntohl(((struct xsctp_hdr *)skb->data)->vtag);
 	xsctp_addr_from_skb(&r.src, &r.dst, skb);
-	r.asoc = xsctp_assoc_lookup(net, &r.src, xsctp_addr_port(&r.dst),
-				    &r.path);
+	r.asoc = xsctp_assoc_lookup(net, &r.src, &r.dst, &r.path);
 	if (!r.asoc)
 		r.sk = xsctp_lookup_listener(net, &r.dst,
 					     xsctp_addr_port(&r.dst));
@@ -77,18 +76,4 @@ int xsctp_v4_rcv(struct sk_buff *skb)
 int xsctp_v6_rcv(struct sk_buff *skb)
 {
 	return xsctp_rcv(skb);
-}
-
-/* ICMP errors: path MTU updates come with the multihoming work; until
- * then the cached route's MTU (refreshed on route changes) is used.
- */
-int xsctp_v4_err(struct sk_buff *skb, u32 info)
-{
-	return 0;
-}
-
-int xsctp_v6_err(struct sk_buff *skb, struct inet6_skb_parm *opt,
-		 u8 type, u8 code, int offset, __be32 info)
-{
-	return 0;
 }

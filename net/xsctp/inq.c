@@ -18,24 +18,31 @@ int xsctp_inq_init(struct xsctp_assoc *asoc, u32 peer_tsn)
 				 XSCTP_TSNMAP_BITS, peer_tsn);
 }
 
-/* Bytes of received data not yet on the socket's receive queue. */
-static u32 pending(const struct xsctp_assoc *asoc)
+/*
+ * Received data not yet on the socket's receive queue (fragments and
+ * messages waiting for their SSN) is counted in asoc->held, so that the
+ * window needs no walk of those queues per DATA chunk.
+ */
+static void held_unlink(struct xsctp_assoc *asoc, struct sk_buff *skb,
+			struct sk_buff_head *q)
 {
-	struct sk_buff *skb;
-	u32 n = 0;
+	__skb_unlink(skb, q);
+	asoc->held -= skb->truesize;
+}
 
-	skb_queue_walk(&asoc->reasm, skb)
-		n += skb->truesize;
-	skb_queue_walk(&asoc->ordered, skb)
-		n += skb->truesize;
-	return n;
+/* Drops what is held: the association ends or restarts. */
+void xsctp_inq_purge(struct xsctp_assoc *asoc)
+{
+	__skb_queue_purge(&asoc->reasm);
+	__skb_queue_purge(&asoc->ordered);
+	asoc->held = 0;
 }
 
 /* RFC 9260 s6.2.1: the receive window we advertise. */
 u32 xsctp_inq_rwnd(const struct xsctp_assoc *asoc)
 {
 	struct sock *sk = asoc->sk;
-	int used = atomic_read(&sk->sk_rmem_alloc) + pending(asoc);
+	int used = atomic_read(&sk->sk_rmem_alloc) + asoc->held;
 
 	return max(sk->sk_rcvbuf - used, 0);
 }
@@ -133,6 +140,7 @@ static void deliver_ordered(struct xsctp_assoc *asoc, struct sk_buff *skb)
 	/* RFC 9260 s6.5: hold it until its SSN is the next of its stream */
 	if (cb->ssn != asoc->in_ssn[sid]) {
 		__skb_queue_tail(&asoc->ordered, skb);
+		asoc->held += skb->truesize;
 		return;
 	}
 	xsctp_ulp_deliver(asoc, skb);
@@ -143,7 +151,7 @@ static void deliver_ordered(struct xsctp_assoc *asoc, struct sk_buff *skb)
 			cb = xsctp_ulp_cb(o);
 			if (cb->sid != sid || cb->ssn != asoc->in_ssn[sid])
 				continue;
-			__skb_unlink(o, &asoc->ordered);
+			held_unlink(asoc, o, &asoc->ordered);
 			xsctp_ulp_deliver(asoc, o);
 			asoc->in_ssn[sid]++;
 			again = true;
@@ -151,17 +159,17 @@ static void deliver_ordered(struct xsctp_assoc *asoc, struct sk_buff *skb)
 	} while (again);
 }
 
-/* Links the fragments first..last (consecutive on @q) into one skb. */
-static struct sk_buff *join(struct sk_buff_head *q, struct sk_buff *first,
+/* Links the fragments first..last (consecutive in reasm) into one skb. */
+static struct sk_buff *join(struct xsctp_assoc *asoc, struct sk_buff *first,
 			    struct sk_buff *last)
 {
 	struct sk_buff *skb = first->next, *next, **tail;
 
-	__skb_unlink(first, q);
+	held_unlink(asoc, first, &asoc->reasm);
 	tail = &skb_shinfo(first)->frag_list;
 	while (true) {
 		next = skb->next;
-		__skb_unlink(skb, q);
+		held_unlink(asoc, skb, &asoc->reasm);
 		first->len += skb->len;
 		first->data_len += skb->len;
 		first->truesize += skb->truesize;
@@ -202,18 +210,23 @@ static struct sk_buff *reassemble(struct xsctp_assoc *asoc,
 		last = p;
 	}
 	if (first == last) {
-		__skb_unlink(first, q);
+		held_unlink(asoc, first, q);
 		return first;
 	}
-	return join(q, first, last);
+	return join(asoc, first, last);
 }
 
-/* Inserts a fragment into the reassembly queue in TSN order. */
-static void reasm_insert(struct sk_buff_head *q, struct sk_buff *skb)
+/*
+ * Inserts a fragment into the reassembly queue in TSN order.  The walk
+ * starts at the tail, where a fragment in sequence goes.
+ */
+static void reasm_insert(struct xsctp_assoc *asoc, struct sk_buff *skb)
 {
+	struct sk_buff_head *q = &asoc->reasm;
 	u32 tsn = xsctp_ulp_cb(skb)->tsn;
 	struct sk_buff *p;
 
+	asoc->held += skb->truesize;
 	skb_queue_reverse_walk(q, p) {
 		if (xsctp_tsn_lt(xsctp_ulp_cb(p)->tsn, tsn)) {
 			__skb_queue_after(q, p, skb);
@@ -235,7 +248,7 @@ static void invalid_stream(struct xsctp_rcv *r, u16 sid)
 static bool room_for(struct xsctp_assoc *asoc, u32 tsn, u32 size)
 {
 	struct sock *sk = asoc->sk;
-	int used = atomic_read(&sk->sk_rmem_alloc) + pending(asoc);
+	int used = atomic_read(&sk->sk_rmem_alloc) + asoc->held;
 
 	if (used + size <= sk->sk_rcvbuf)
 		return true;
@@ -298,7 +311,7 @@ void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	xsctp_inc_stats(r->net, d.flags & XSCTP_DATA_U ?
 			XSCTP_MIB_INUNORDERCHUNKS : XSCTP_MIB_INORDERCHUNKS);
 	if ((d.flags & XSCTP_DATA_UNFRAG) != XSCTP_DATA_UNFRAG) {
-		reasm_insert(&asoc->reasm, skb);
+		reasm_insert(asoc, skb);
 		skb = reassemble(asoc, skb);
 		if (!skb)
 			return;

@@ -105,14 +105,9 @@ static struct xsctp_assoc *find_assoc(struct sock *sk, struct msghdr *msg,
 	*err = -EINVAL;
 	if (peer.sa.sa_family == AF_INET6 && sk->sk_family == AF_INET)
 		return NULL;
-	asoc = xsctp_assoc_lookup(sock_net(sk), &peer,
-				  inet_sk(sk)->inet_sport, &path);
-	if (asoc) {
-		if (asoc->sk == sk)
-			return asoc;
-		xsctp_assoc_put(asoc);
-		return NULL;
-	}
+	asoc = xsctp_assoc_lookup_sk(sk, &peer, &path);
+	if (asoc)
+		return asoc;
 	if (p->flags & (SCTP_EOF | SCTP_ABORT))
 		return NULL;
 	/* RFC 6458 s3.1.3: sending to a new peer sets one up implicitly */

@@ -169,8 +169,14 @@ static int xmit4(struct net *net, struct sock *sk, struct sk_buff *skb,
 	iph->ihl = 5;
 	iph->tos = sk ? inet_sk(sk)->tos : 0;
 	iph->tot_len = htons(skb->len);
-	/* RFC 9260 s7.3: SCTP does its own PMTU discovery */
+	/* RFC 9260 s7.3: SCTP does its own PMTU discovery, and lets IP
+	 * fragment only a chunk cut before the path MTU went down
+	 */
 	iph->frag_off = htons(IP_DF);
+	if (skb->len > dst_mtu(d)) {
+		iph->frag_off = 0;
+		skb->ignore_df = 1;
+	}
 	iph->ttl = ip4_dst_hoplimit(d);
 	iph->protocol = IPPROTO_SCTP;
 	iph->saddr = src->v4.sin_addr.s_addr;
@@ -195,6 +201,7 @@ static int xmit6(struct net *net, struct sock *sk, struct sk_buff *skb,
 	ip6h->saddr = src->v6.sin6_addr;
 	ip6h->daddr = dst->v6.sin6_addr;
 	skb->protocol = htons(ETH_P_IPV6);
+	skb->ignore_df = skb->len > dst_mtu(d);	/* as in xmit4 */
 	skb_dst_set(skb, d);
 	return ip6_local_out(net, sk, skb);
 }

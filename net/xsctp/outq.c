@@ -16,6 +16,33 @@ bool xsctp_outq_empty(const struct xsctp_assoc *asoc)
 	return skb_queue_empty(&asoc->sendq) && skb_queue_empty(&asoc->sentq);
 }
 
+/* Drops every queued and unacknowledged chunk: the end or a restart. */
+void xsctp_outq_purge(struct xsctp_assoc *asoc)
+{
+	__skb_queue_purge(&asoc->sendq);
+	__skb_queue_purge(&asoc->sentq);
+	asoc->sndbuf_used = 0;
+	asoc->outstanding = 0;
+	asoc->nrtx = 0;
+}
+
+/*
+ * Data queued before setup on streams the peer then did not grant
+ * (RFC 9260 s5.1.1: we may use no more than its MIS) cannot go: drop it.
+ */
+void xsctp_outq_trim_streams(struct xsctp_assoc *asoc)
+{
+	struct sk_buff *skb, *tmp;
+
+	skb_queue_walk_safe(&asoc->sendq, skb, tmp) {
+		if (xsctp_out_cb(skb)->sid < asoc->nostreams)
+			continue;
+		__skb_unlink(skb, &asoc->sendq);
+		asoc->sndbuf_used -= min(asoc->sndbuf_used, skb->truesize);
+		kfree_skb(skb);
+	}
+}
+
 /* Called under asoc->lock: queues one message's chunks (built by sendmsg). */
 void xsctp_outq_enqueue(struct xsctp_assoc *asoc, struct sk_buff_head *msg,
 			bool ordered)
@@ -53,6 +80,29 @@ static void flight_del(struct xsctp_assoc *asoc, struct sk_buff *skb)
 	cb->state &= ~XSCTP_OUT_INFLIGHT;
 	cb->path->flight -= min_t(u32, cb->path->flight, cb->len);
 	asoc->outstanding -= min_t(u32, asoc->outstanding, cb->len);
+}
+
+/*
+ * Chunks marked for retransmission are counted in asoc->nrtx, so the
+ * flush loop knows without a walk of sentq whether any are waiting.
+ */
+static void rtx_mark(struct xsctp_assoc *asoc, struct sk_buff *skb)
+{
+	struct xsctp_out_cb *cb = xsctp_out_cb(skb);
+
+	if (cb->state & XSCTP_OUT_RTX)
+		return;
+	cb->state |= XSCTP_OUT_RTX;
+	asoc->nrtx++;
+	flight_del(asoc, skb);
+}
+
+static void rtx_clear(struct xsctp_assoc *asoc, struct xsctp_out_cb *cb)
+{
+	if (!(cb->state & XSCTP_OUT_RTX))
+		return;
+	cb->state &= ~XSCTP_OUT_RTX;
+	asoc->nrtx--;
 }
 
 /* Puts one chunk in @pkt, taking it as sent on @path now. */
@@ -98,16 +148,18 @@ static bool send_rtx(struct xsctp_assoc *asoc, struct xsctp_path *path)
 	skb_queue_walk(&asoc->sentq, skb) {
 		struct xsctp_out_cb *cb = xsctp_out_cb(skb);
 
+		if (!asoc->nrtx)
+			break;
 		if (!(cb->state & XSCTP_OUT_RTX))
 			continue;
 		if (pkt && pkt->len + skb->len > room)
 			break;
 		if (!pkt) {
-			pkt = new_packet(asoc, room);
+			pkt = new_packet(asoc, max(room, skb->len));
 			if (!pkt)
 				return false;
 		}
-		cb->state &= ~XSCTP_OUT_RTX;
+		rtx_clear(asoc, cb);
 		cb->state |= XSCTP_OUT_RETRANSMITTED;
 		cb->miss = 0;
 		put_chunk(asoc, path, pkt, skb);
@@ -120,12 +172,7 @@ static bool send_rtx(struct xsctp_assoc *asoc, struct xsctp_path *path)
 
 static bool has_rtx(const struct xsctp_assoc *asoc)
 {
-	struct sk_buff *skb;
-
-	skb_queue_walk(&asoc->sentq, skb)
-		if (xsctp_out_cb(skb)->state & XSCTP_OUT_RTX)
-			return true;
-	return false;
+	return asoc->nrtx;
 }
 
 /* May @skb go now?  RFC 9260 s6.1 A, B and Nagle (s6.1 note) */
@@ -175,7 +222,8 @@ static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *path)
 		    !may_send(asoc, path, skb, room, pkt ? pkt->len : 0))
 			break;
 		if (!pkt) {
-			pkt = new_packet(asoc, room);
+			/* a chunk cut for a larger MTU goes alone */
+			pkt = new_packet(asoc, max(room, skb->len));
 			if (!pkt)
 				return false;
 		}
@@ -268,6 +316,7 @@ static u32 cum_ack(struct xsctp_assoc *asoc, u32 cum)
 		}
 		if (!(cb->state & XSCTP_OUT_GAPACKED))
 			acked += cb->len;
+		rtx_clear(asoc, cb);
 		flight_del(asoc, skb);
 		__skb_unlink(skb, &asoc->sentq);
 		asoc->sndbuf_used -= min(asoc->sndbuf_used, skb->truesize);
@@ -302,33 +351,50 @@ static void fast_retransmit(struct xsctp_assoc *asoc, struct xsctp_path *p)
 	send_rtx(asoc, p);
 }
 
+/*
+ * Marks the chunks of gap block @i gap-acked, walking on from *@from (the
+ * blocks come in ascending order, so one pass over sentq serves them
+ * all; a block out of order starts again from the head).  Returns the
+ * highest TSN newly acked, or @highest.
+ */
+static u32 gap_block(struct xsctp_assoc *asoc, u32 lo, u32 hi,
+		     struct sk_buff **from, u32 highest)
+{
+	struct sk_buff *end = (struct sk_buff *)&asoc->sentq;
+	struct sk_buff *skb = *from;
+
+	if (skb->prev != end && !xsctp_tsn_lt(xsctp_out_cb(skb->prev)->tsn, lo))
+		skb = end->next;
+	for (; skb != end; skb = skb->next) {
+		struct xsctp_out_cb *cb = xsctp_out_cb(skb);
+
+		if (xsctp_tsn_gt(cb->tsn, hi))
+			break;
+		if (xsctp_tsn_lt(cb->tsn, lo) ||
+		    (cb->state & XSCTP_OUT_GAPACKED))
+			continue;
+		cb->state |= XSCTP_OUT_GAPACKED;
+		rtx_clear(asoc, cb);
+		flight_del(asoc, skb);
+		if (xsctp_tsn_gt(cb->tsn, highest))
+			highest = cb->tsn;
+	}
+	*from = skb;
+	return highest;
+}
+
 /* Marks gap-acked chunks and counts miss indications (HTNA). */
 static bool gap_ack(struct xsctp_assoc *asoc,
 		    const struct xsctp_sack_info *s)
 {
-	struct sk_buff *skb;
+	struct sk_buff *skb, *from = asoc->sentq.next;
 	u32 highest = s->cum_tsn;
 	u16 i, start, end;
 	bool lost = false;
 
-	for (i = 0; xsctp_sack_gap(s, i, &start, &end); i++) {
-		u32 lo = s->cum_tsn + start, hi = s->cum_tsn + end;
-
-		skb_queue_walk(&asoc->sentq, skb) {
-			struct xsctp_out_cb *cb = xsctp_out_cb(skb);
-
-			if (xsctp_tsn_lt(cb->tsn, lo) ||
-			    xsctp_tsn_gt(cb->tsn, hi))
-				continue;
-			if (!(cb->state & XSCTP_OUT_GAPACKED)) {
-				cb->state |= XSCTP_OUT_GAPACKED;
-				cb->state &= ~XSCTP_OUT_RTX;
-				flight_del(asoc, skb);
-				highest = xsctp_tsn_gt(cb->tsn, highest) ?
-					  cb->tsn : highest;
-			}
-		}
-	}
+	for (i = 0; xsctp_sack_gap(s, i, &start, &end); i++)
+		highest = gap_block(asoc, s->cum_tsn + start,
+				    s->cum_tsn + end, &from, highest);
 	skb_queue_walk(&asoc->sentq, skb) {
 		struct xsctp_out_cb *cb = xsctp_out_cb(skb);
 
@@ -337,8 +403,7 @@ static bool gap_ack(struct xsctp_assoc *asoc,
 		if (cb->state & (XSCTP_OUT_GAPACKED | XSCTP_OUT_RTX))
 			continue;
 		if (++cb->miss >= 3) {
-			cb->state |= XSCTP_OUT_RTX;
-			flight_del(asoc, skb);
+			rtx_mark(asoc, skb);
 			lost = true;
 		}
 	}
@@ -384,6 +449,28 @@ void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_chunk *c)
 		asoc->sk->sk_write_space(asoc->sk);
 }
 
+/*
+ * RFC 9260 s7.3: @path's MTU went down.  What is in flight there and no
+ * longer fits in one packet is presumed dropped by the router: resend
+ * it now, without the congestion penalty of a loss.
+ */
+void xsctp_outq_pmtu_shrunk(struct xsctp_assoc *asoc, struct xsctp_path *path)
+{
+	u32 room = xsctp_path_room(path);
+	struct sk_buff *skb;
+
+	skb_queue_walk(&asoc->sentq, skb) {
+		struct xsctp_out_cb *cb = xsctp_out_cb(skb);
+
+		if (cb->path != path || skb->len <= room ||
+		    (cb->state & (XSCTP_OUT_GAPACKED | XSCTP_OUT_RTX)))
+			continue;
+		rtx_mark(asoc, skb);
+		xsctp_inc_stats(asoc->net, XSCTP_MIB_PMTUD_RETRANSMITS);
+	}
+	xsctp_outq_flush(asoc);
+}
+
 /* RFC 9260 s6.3.3: T3-rtx expired on @path. */
 void xsctp_outq_t3(struct xsctp_assoc *asoc, struct xsctp_path *path)
 {
@@ -409,8 +496,7 @@ void xsctp_outq_t3(struct xsctp_assoc *asoc, struct xsctp_path *path)
 
 		if (cb->path != path || (cb->state & XSCTP_OUT_GAPACKED))
 			continue;
-		cb->state |= XSCTP_OUT_RTX;
-		flight_del(asoc, skb);
+		rtx_mark(asoc, skb);
 		xsctp_inc_stats(asoc->net, XSCTP_MIB_T3_RETRANSMITS);
 	}
 	/* E3: as many as fit in one packet, then restart T3 */

@@ -4,10 +4,12 @@
  * HEARTBEAT every HB.interval + RTO (jittered by +/- 50 % of RTO); an
  * unanswered one counts as an error of the path and of the association
  * (s8.1, s8.2), and its ACK gives an RTT sample and clears both counters.
+ * Path MTU decreases reported by ICMP (s7.3) land here too.
  */
 #include <linux/random.h>
 #include <net/xsctp/xsctp.h>
 #include <net/xsctp/assoc.h>
+#include <net/xsctp/output.h>
 #include <net/xsctp/sm.h>
 #include <net/xsctp/wire.h>
 
@@ -95,4 +97,25 @@ void xsctp_path_hb_ack(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	p->errors = 0;
 	asoc->errors = 0;
 	xsctp_outq_rtt_sample(asoc, p, (u32)(get_jiffies_64() - info.sent));
+}
+
+/*
+ * RFC 9260 s7.3: a router reported @mtu for @p (under asoc->lock).  The
+ * route already holds it; re-routing reads it back, and the chunks in
+ * flight that no longer fit in a packet are sent again, now allowed to
+ * be fragmented by IP (RFC 9260 s7.3).  Reports that would raise the MTU,
+ * or set it below what IP guarantees, are ignored (RFC 1191, RFC 8201).
+ */
+void xsctp_path_pmtu_update(struct xsctp_assoc *asoc, struct xsctp_path *p,
+			    u32 mtu)
+{
+	u32 floor = p->addr.sa.sa_family == AF_INET ? 576 : IPV6_MIN_MTU;
+
+	if (mtu >= p->pmtu || mtu < floor)
+		return;
+	dst_release(p->dst);
+	p->dst = NULL;
+	if (xsctp_path_route(p) || p->pmtu > mtu)
+		p->pmtu = mtu;
+	xsctp_outq_pmtu_shrunk(asoc, p);
 }

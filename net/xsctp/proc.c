@@ -20,6 +20,11 @@ static const char *const xsctp_mib_names[XSCTP_MIB_LINUX_MAX] = {
 	"SctpInPktBacklog", "SctpInPktDiscards", "SctpInDataChunkDiscards",
 };
 
+/* xsctp's own counters after the drop reasons, from XSCTP_MIB_ICMP_PMTU */
+static const char *const xsctp_own_names[] = {
+	"XsctpIcmpPmtuUpdates", "XsctpIcmpIgnored",
+};
+
 static unsigned long xsctp_mib_sum(struct xsctp_net *xn, int field)
 {
 	unsigned long sum = 0;
@@ -42,6 +47,11 @@ static int xsctp_snmp_show(struct seq_file *seq, void *v)
 	for (i = 1; i < XSCTP_DROP__MAX; i++)
 		seq_printf(seq, "%-32s\t%lu\n", xsctp_drop_reason_mib(i),
 			   xsctp_mib_sum(xn, XSCTP_MIB_DROP_BASE + i));
+	BUILD_BUG_ON(XSCTP_MIB_ICMP_PMTU + ARRAY_SIZE(xsctp_own_names) !=
+		     XSCTP_MIB_MAX);
+	for (i = 0; i < ARRAY_SIZE(xsctp_own_names); i++)
+		seq_printf(seq, "%-32s\t%lu\n", xsctp_own_names[i],
+			   xsctp_mib_sum(xn, XSCTP_MIB_ICMP_PMTU + i));
 	return 0;
 }
 

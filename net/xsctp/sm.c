@@ -111,23 +111,34 @@ static void put_init_fixed(struct xsctp_init_chunk *c, struct sock *sk,
 	c->initial_tsn = htonl(tsn);
 }
 
-/* RFC 9260 s3.3.2: INIT with Supported Address Types (s3.3.2.1). */
+/*
+ * RFC 9260 s3.3.2: INIT with Supported Address Types (s3.3.2.1), and a
+ * Cookie Preservative (s3.3.2.1, s5.2.6) after a Stale Cookie error.
+ */
 static int send_init(struct xsctp_assoc *asoc)
 {
 	u32 ntypes = our_addr_types(asoc), plen = 4 + 2 * ntypes;
+	u32 keep = asoc->cookie_inc ? 8 : 0;
 	struct xsctp_init_chunk *init;
 	struct xsctp_paramhdr *ph;
 	struct sk_buff *skb;
 	__be16 *types;
 
-	skb = xsctp_pkt_new(XSCTP_INIT_FIXED_LEN + ALIGN(plen, 4), GFP_ATOMIC);
+	skb = xsctp_pkt_new(XSCTP_INIT_FIXED_LEN + keep + ALIGN(plen, 4),
+			    GFP_ATOMIC);
 	if (!skb)
 		return -ENOMEM;
 	init = xsctp_pkt_chunk(skb, XSCTP_CID_INIT, 0,
-			       XSCTP_INIT_FIXED_LEN - 4 + plen);
+			       XSCTP_INIT_FIXED_LEN - 4 + keep + plen);
 	put_init_fixed(init, asoc->sk, asoc->my_vtag, xsctp_inq_rwnd(asoc),
 		       asoc->init_tsn);
 	ph = (struct xsctp_paramhdr *)(init + 1);
+	if (keep) {
+		ph->type = htons(XSCTP_PARAM_COOKIE_PRESERVATIVE);
+		ph->length = htons(8);
+		*(__be32 *)(ph + 1) = htonl(asoc->cookie_inc);
+		ph += 2;
+	}
 	ph->type = htons(XSCTP_PARAM_SUPPORTED_ADDR);
 	ph->length = htons(plen);
 	types = (__be16 *)(ph + 1);
@@ -161,12 +172,14 @@ int xsctp_sm_connect(struct xsctp_assoc *asoc)
 /* Negotiated stream counts, RFC 9260 s5.1.1 / s3.3.2. */
 static int setup_streams(struct xsctp_assoc *asoc, u16 peer_os, u16 peer_mis)
 {
-	struct xsctp_sock *xs = xsctp_sk(asoc->sk);
+	u16 mis = xsctp_sk(asoc->sk)->opts.initmsg.sinit_max_instreams;
+	int err;
 
-	return xsctp_assoc_init_streams(asoc,
-			min(xs->opts.initmsg.sinit_num_ostreams, peer_mis),
-			min(xs->opts.initmsg.sinit_max_instreams, peer_os),
-			GFP_ATOMIC);
+	err = xsctp_assoc_init_streams(asoc, min(asoc->nostreams, peer_mis),
+				       min(mis, peer_os), GFP_ATOMIC);
+	if (!err)
+		xsctp_outq_trim_streams(asoc);
+	return err;
 }
 
 static void send_cookie_echo(struct xsctp_assoc *asoc)
@@ -312,8 +325,13 @@ static struct sk_buff *build_init_ack(struct xsctp_rcv *r, struct sock *sk,
 	ph = (struct xsctp_paramhdr *)(ack + 1);
 	ph->type = htons(XSCTP_PARAM_STATE_COOKIE);
 	ph->length = htons(clen);
+	/* s5.1.3: a suggested increase may be declined; past one default
+	 * lifetime it only widens the window for replays
+	 */
 	xsctp_cookie_make(&xsctp_net(r->net)->cookie_keys, tcb,
-			  xs->opts.cookie_life + info->cookie_inc,
+			  xs->opts.cookie_life +
+			  min_t(u32, info->cookie_inc,
+				XSCTP_VALID_COOKIE_LIFE_MS),
 			  (u8 *)(ph + 1));
 	/* RFC 9260 s3.2.1: report unrecognised parameters, bounded above */
 	for (i = 0; i < info->nunrec; i++) {
@@ -427,7 +445,10 @@ static struct xsctp_assoc *assoc_from_cookie(struct xsctp_rcv *r,
 	if (xsctp_assoc_hash(asoc))
 		goto fail;
 	if (xsctp_assoc_attach(asoc)) {
+		/* hashed: another CPU may hold it already */
+		spin_lock(&asoc->lock);
 		xsctp_assoc_kill(asoc);
+		spin_unlock(&asoc->lock);
 		goto fail;
 	}
 	return asoc;
@@ -458,7 +479,10 @@ static void do_cookie_echo_endpoint(struct xsctp_rcv *r,
 		r->stop = true;
 		return;
 	case XSCTP_COOKIE_STALE: {
-		/* s5.1.5 (3): ERROR with Stale Cookie, staleness in usec */
+		/* s5.1.5 (3): ERROR with Stale Cookie, staleness in usec,
+		 * under the tag the peer chose (s8.5): it is in COOKIE-ECHOED
+		 * and drops anything else
+		 */
 		struct sk_buff *skb = xsctp_pkt_new(12, GFP_ATOMIC);
 		__be32 *us;
 
@@ -469,7 +493,7 @@ static void do_cookie_echo_endpoint(struct xsctp_rcv *r,
 		us = put_cause(skb, XSCTP_CAUSE_STALE_COOKIE, 4);
 		*us = htonl(stale_us);
 		((struct xsctp_chunkhdr *)skb->data)->length = htons(12);
-		xsctp_output_reply(r->net, r->sk, r->skb, r->vtag, skb);
+		xsctp_output_reply(r->net, r->sk, r->skb, tcb.peer_vtag, skb);
 		return;
 	}
 	case XSCTP_COOKIE_OK:
@@ -513,12 +537,8 @@ static void restart(struct xsctp_assoc *asoc, const struct xsctp_cookie_tcb *t)
 	xsctp_timer_stop(&asoc->t2);
 	xsctp_timer_stop(&asoc->t5);
 	xsctp_timer_stop(&asoc->sack);
-	__skb_queue_purge(&asoc->sendq);
-	__skb_queue_purge(&asoc->sentq);
-	__skb_queue_purge(&asoc->reasm);
-	__skb_queue_purge(&asoc->ordered);
-	asoc->sndbuf_used = 0;
-	asoc->outstanding = 0;
+	xsctp_outq_purge(asoc);
+	xsctp_inq_purge(asoc);
 	asoc->errors = 0;
 	asoc->fast_recovery = false;
 	list_for_each_entry(p, &asoc->paths, list) {
@@ -561,6 +581,7 @@ static void crossed(struct xsctp_assoc *asoc, const struct xsctp_cookie_tcb *t)
 		xsctp_sm_abort(asoc, XSCTP_CAUSE_NO_RESOURCE, ENOMEM);
 		return;
 	}
+	xsctp_outq_trim_streams(asoc);
 	xsctp_timer_stop(&asoc->t1);
 	kfree(asoc->cookie);
 	asoc->cookie = NULL;
@@ -801,7 +822,34 @@ static void do_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	}
 }
 
-/* RFC 9260 s5.2.6: Stale Cookie in COOKIE-ECHOED: start over. */
+/*
+ * RFC 9260 s5.2.6: Stale Cookie in COOKIE-ECHOED.  Start over with an
+ * INIT asking for the cookie to live longer: twice the staleness, but
+ * no more than a second beyond it.  Each attempt counts against
+ * Max.Init.Retransmits, so a peer that keeps answering so cannot hold
+ * the association in setup forever.
+ */
+static void stale_cookie(struct xsctp_assoc *asoc, const struct xsctp_tlv *t)
+{
+	u32 ms;
+
+	if (t->len < 8)
+		return;
+	ms = DIV_ROUND_UP(xsctp_get_be32(t->p + 4), USEC_PER_MSEC);
+	asoc->cookie_inc = ms + min_t(u32, ms, MSEC_PER_SEC);
+	xsctp_timer_stop(&asoc->t1);
+	if (++asoc->init_retries > asoc->max_init_retrans) {
+		fail_assoc(asoc, SCTP_CANT_STR_ASSOC, ETIMEDOUT);
+		return;
+	}
+	kfree(asoc->cookie);
+	asoc->cookie = NULL;
+	asoc->state = SCTP_COOKIE_WAIT;
+	asoc->t1.kind = XSCTP_T1_INIT;
+	send_init(asoc);
+	xsctp_timer_arm(&asoc->t1, asoc->primary->rto);
+}
+
 static void do_error(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 {
 	struct xsctp_assoc *asoc = r->asoc;
@@ -813,13 +861,8 @@ static void do_error(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	     ok = xsctp_param_next(&it, &t)) {
 		if (t.type == XSCTP_CAUSE_STALE_COOKIE &&
 		    asoc->state == SCTP_COOKIE_ECHOED) {
-			xsctp_timer_stop(&asoc->t1);
-			kfree(asoc->cookie);
-			asoc->cookie = NULL;
-			asoc->state = SCTP_COOKIE_WAIT;
-			asoc->t1.kind = XSCTP_T1_INIT;
-			send_init(asoc);
-			xsctp_timer_arm(&asoc->t1, asoc->primary->rto);
+			stale_cookie(asoc, &t);
+			return;
 		}
 	}
 }

@@ -115,8 +115,29 @@ static void sk_local(const struct sock *sk, union xsctp_addr *a)
 			      inet_sk(sk)->inet_sport);
 }
 
+/*
+ * The address @sk is bound to, as a source for packets to @peer's family
+ * (a v4-mapped one as IPv4); AF_UNSPEC when bound to the wildcard or to
+ * the other family, and routing picks the source.
+ */
+void xsctp_sk_source(const struct sock *sk, const union xsctp_addr *peer,
+		     union xsctp_addr *src)
+{
+	union xsctp_addr a;
+
+	sk_local(sk, &a);
+	src->sa.sa_family = AF_UNSPEC;
+	if (xsctp_addr_any(&a))
+		return;
+	if (a.sa.sa_family == AF_INET6 &&
+	    ipv6_addr_v4mapped(&a.v6.sin6_addr))
+		xsctp_addr_v4(&a, a.v6.sin6_addr.s6_addr32[3], 0);
+	if (a.sa.sa_family == peer->sa.sa_family)
+		*src = a;
+}
+
 /* Can a packet for local address @a reach socket @sk? */
-static bool addr_matches(const struct sock *sk, const union xsctp_addr *a)
+bool xsctp_sk_has_laddr(const struct sock *sk, const union xsctp_addr *a)
 {
 	union xsctp_addr mine;
 
@@ -130,6 +151,17 @@ static bool addr_matches(const struct sock *sk, const union xsctp_addr *a)
 		return true;
 	xsctp_addr_set_port(&mine, xsctp_addr_port(a));
 	return xsctp_addr_eq(&mine, a);
+}
+
+/* Could one local transport address belong to both sockets? */
+bool xsctp_sk_addrs_overlap(const struct sock *a, const struct sock *b)
+{
+	union xsctp_addr la, lb;
+
+	sk_local(a, &la);
+	sk_local(b, &lb);
+	return xsctp_addr_any(&la) || xsctp_addr_any(&lb) ||
+	       xsctp_sk_has_laddr(a, &lb);
 }
 
 static bool accepts_init(const struct sock *sk)
@@ -152,7 +184,7 @@ struct sock *xsctp_lookup_listener(struct net *net, const void *laddr,
 		struct sock *sk = &xs->inet.sk;
 
 		if (inet_sk(sk)->inet_sport != port || !accepts_init(sk) ||
-		    !addr_matches(sk, laddr))
+		    !xsctp_sk_has_laddr(sk, laddr))
 			continue;
 		if (refcount_inc_not_zero(&sk->sk_refcnt))
 			found = sk;
@@ -180,7 +212,7 @@ static bool port_taken(struct xsctp_net *xn, struct sock *sk, u16 port,
 			continue;
 		sk_local(o, &theirs);
 		if (xsctp_addr_any(&theirs) || xsctp_addr_any(a) ||
-		    addr_matches(o, a))
+		    xsctp_sk_has_laddr(o, a))
 			return true;
 	}
 	return false;
@@ -377,6 +409,7 @@ struct xsctp_assoc *xsctp_connect_new(struct sock *sk,
 {
 	struct xsctp_assoc *asoc;
 	struct xsctp_path *path;
+	u16 os;
 
 	*err = xsctp_autobind(sk);
 	if (*err)
@@ -390,6 +423,10 @@ struct xsctp_assoc *xsctp_connect_new(struct sock *sk,
 		goto fail;
 	*err = -ENETUNREACH;
 	if (!path->dst)
+		goto fail;
+	os = xsctp_sk(sk)->opts.initmsg.sinit_num_ostreams;
+	*err = xsctp_assoc_want_streams(asoc, os, GFP_KERNEL);
+	if (*err)
 		goto fail;
 	/* before INIT: over veth the handshake may complete inside it */
 	if (xsctp_style_tcp(sk)) {
@@ -758,6 +795,9 @@ static void xsctp_close(struct sock *sk, long timeout)
 	if (xsctp_style_tcp(sk))
 		inet_sk_set_state(sk, TCP_CLOSE);
 	WRITE_ONCE(xs->listening, false);
+	spin_lock_bh(&xs->assoc_lock);
+	xs->closed = true;
+	spin_unlock_bh(&xs->assoc_lock);
 	for (;;) {
 		struct xsctp_assoc *next = NULL;
 

@@ -48,7 +48,7 @@ enum {
 
 /* One peer transport address (RFC 9260 s1.3 "transport address"). */
 struct xsctp_path {
-	struct rhash_head node;		/* netns path table, by key */
+	struct rhlist_head node;	/* netns path table, by key */
 	struct xsctp_key key;
 	struct list_head list;		/* asoc->paths */
 	struct xsctp_assoc *asoc;
@@ -117,6 +117,7 @@ struct xsctp_assoc {
 	struct sk_buff_head sendq;	/* DATA chunks not sent yet */
 	struct sk_buff_head sentq;	/* sent, not cumulatively acked; TSN order */
 	u32 sndbuf_used;		/* bytes queued in sendq + sentq */
+	u32 nrtx;			/* chunks on sentq marked for resend */
 	u8 errors;			/* RFC 9260 s8.1 association error count */
 	bool fast_recovery;		/* RFC 9260 s7.2.4 */
 	u32 recover_tsn;
@@ -124,6 +125,7 @@ struct xsctp_assoc {
 	struct xsctp_tsnmap tsnmap;
 	struct sk_buff_head reasm;	/* fragments, TSN order */
 	struct sk_buff_head ordered;	/* complete messages waiting for their SSN */
+	u32 held;			/* truesize on reasm + ordered */
 	u32 rwnd_sent;			/* a_rwnd of the last SACK */
 	u8 data_pkts_unacked;		/* RFC 9260 s6.2: SACK every 2nd packet */
 	bool sack_now;
@@ -136,6 +138,7 @@ struct xsctp_assoc {
 	u8 shutdown_retries;
 	u16 cookie_len;
 	u8 *cookie;			/* the peer's cookie, for COOKIE ECHO */
+	u32 cookie_inc;			/* ms, Cookie Preservative to ask for */
 	struct xsctp_timer t1;		/* T1-init or T1-cookie */
 	struct xsctp_timer t2;		/* T2-shutdown */
 	struct xsctp_timer t5;		/* T5-shutdown-guard */
@@ -175,8 +178,13 @@ void xsctp_assoc_kill(struct xsctp_assoc *asoc);
 void xsctp_assoc_unlist(struct xsctp_assoc *asoc);
 struct xsctp_assoc *xsctp_assoc_lookup(struct net *net,
 				       const union xsctp_addr *peer,
-				       __be16 lport, struct xsctp_path **path);
+				       const union xsctp_addr *local,
+				       struct xsctp_path **path);
+struct xsctp_assoc *xsctp_assoc_lookup_sk(struct sock *sk,
+					  const union xsctp_addr *peer,
+					  struct xsctp_path **path);
 struct xsctp_assoc *xsctp_assoc_by_id(struct sock *sk, sctp_assoc_t id);
+int xsctp_assoc_want_streams(struct xsctp_assoc *asoc, u16 os, gfp_t gfp);
 int xsctp_assoc_init_streams(struct xsctp_assoc *asoc, u16 os, u16 is,
 			     gfp_t gfp);
 int xsctp_assoc_net_init(struct net *net);

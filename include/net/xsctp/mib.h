@@ -45,7 +45,10 @@ enum xsctp_mib_field {
 	XSCTP_MIB_LINUX_MAX,		/* end of sctp.ko's set */
 	/* one counter per enum xsctp_drop_reason (chunk.h) */
 	XSCTP_MIB_DROP_BASE = XSCTP_MIB_LINUX_MAX,
-	XSCTP_MIB_MAX = XSCTP_MIB_DROP_BASE + XSCTP_DROP__MAX
+	/* xsctp's own events (names in proc.c) */
+	XSCTP_MIB_ICMP_PMTU = XSCTP_MIB_DROP_BASE + XSCTP_DROP__MAX,
+	XSCTP_MIB_ICMP_IGNORED,
+	XSCTP_MIB_MAX
 };
 
 struct xsctp_mib {

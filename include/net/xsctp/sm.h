@@ -45,6 +45,7 @@ void xsctp_inq_sack_decide(struct xsctp_assoc *asoc, bool data_seen);
 void xsctp_inq_send_sack(struct xsctp_assoc *asoc);
 void xsctp_inq_window_update(struct xsctp_assoc *asoc);
 u32 xsctp_inq_rwnd(const struct xsctp_assoc *asoc);
+void xsctp_inq_purge(struct xsctp_assoc *asoc);
 int xsctp_inq_init(struct xsctp_assoc *asoc, u32 peer_tsn);
 
 /* outq.c */
@@ -59,8 +60,13 @@ void xsctp_path_hb_arm(struct xsctp_path *path);
 void xsctp_path_hb_send(struct xsctp_assoc *asoc, struct xsctp_path *path);
 void xsctp_path_hb_timeout(struct xsctp_assoc *asoc, struct xsctp_path *path);
 void xsctp_path_hb_ack(struct xsctp_rcv *r, const struct xsctp_chunk *c);
+void xsctp_path_pmtu_update(struct xsctp_assoc *asoc, struct xsctp_path *p,
+			    u32 mtu);
 void xsctp_outq_t3(struct xsctp_assoc *asoc, struct xsctp_path *path);
 bool xsctp_outq_empty(const struct xsctp_assoc *asoc);
+void xsctp_outq_purge(struct xsctp_assoc *asoc);
+void xsctp_outq_trim_streams(struct xsctp_assoc *asoc);
+void xsctp_outq_pmtu_shrunk(struct xsctp_assoc *asoc, struct xsctp_path *p);
 
 /* ulp.c */
 void xsctp_ulp_assoc_change(struct xsctp_assoc *asoc, u16 state, u16 error);

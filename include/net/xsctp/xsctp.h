@@ -51,6 +51,7 @@ struct xsctp_sock {
 	spinlock_t assoc_lock;
 	struct list_head assocs;
 	u32 nassocs;
+	bool closed;			/* close() began: no new association */
 	u32 backlog;			/* listen() backlog, one-to-one */
 	struct xarray ids;		/* sctp_assoc_t -> assoc, own lock */
 	u32 next_id;
@@ -80,7 +81,8 @@ static inline bool xsctp_style_tcp(const struct sock *sk)
 struct xsctp_net {
 	struct xsctp_mib __percpu *mib;
 	struct proc_dir_entry *proc_dir;	/* /proc/net/sctp */
-	struct rhashtable paths;	/* xsctp_path by xsctp_key */
+	struct rhltable paths;		/* xsctp_path by xsctp_key */
+	spinlock_t paths_lock;		/* serialises inserts: clash check */
 	spinlock_t bind_lock;		/* writers of bind_hash */
 	struct hlist_head bind_hash[1 << XSCTP_BIND_HASH_BITS];	/* RCU */
 	struct xsctp_cookie_keys cookie_keys;
