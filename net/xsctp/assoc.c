@@ -47,6 +47,7 @@ struct xsctp_assoc *xsctp_assoc_new(struct sock *sk, gfp_t gfp)
 	skb_queue_head_init(&asoc->sentq);
 	skb_queue_head_init(&asoc->reasm);
 	skb_queue_head_init(&asoc->ordered);
+	skb_queue_head_init(&asoc->pd_wait);
 	asoc->state = SCTP_CLOSED;
 	msecs_to(&asoc->rto_initial, xs->opts.rto_initial);
 	msecs_to(&asoc->rto_min, xs->opts.rto_min);

@@ -30,11 +30,22 @@ static void held_unlink(struct xsctp_assoc *asoc, struct sk_buff *skb,
 	asoc->held -= skb->truesize;
 }
 
-/* Drops what is held: the association ends or restarts. */
+/*
+ * Drops what is held: the association ends or restarts.  A message that
+ * was being delivered in pieces never ends: the reader is told (RFC 6458
+ * s6.1.7), and other associations' messages flow again.
+ */
 void xsctp_inq_purge(struct xsctp_assoc *asoc)
 {
+	if (asoc->pd_on) {
+		asoc->pd_on = false;
+		xsctp_ulp_pd_aborted(asoc, asoc->pd_sid,
+				     asoc->in_ssn ? asoc->in_ssn[asoc->pd_sid] : 0);
+		xsctp_ulp_pd_end(asoc);
+	}
 	__skb_queue_purge(&asoc->reasm);
 	__skb_queue_purge(&asoc->ordered);
+	__skb_queue_purge(&asoc->pd_wait);
 	asoc->held = 0;
 }
 
@@ -42,7 +53,7 @@ void xsctp_inq_purge(struct xsctp_assoc *asoc)
 u32 xsctp_inq_rwnd(const struct xsctp_assoc *asoc)
 {
 	struct sock *sk = asoc->sk;
-	int used = atomic_read(&sk->sk_rmem_alloc) + asoc->held;
+	int used = xsctp_ulp_rmem(asoc) + asoc->held;
 
 	return max(sk->sk_rcvbuf - used, 0);
 }
@@ -125,16 +136,49 @@ void xsctp_inq_sack_decide(struct xsctp_assoc *asoc, bool data_seen)
 		xsctp_timer_arm(&asoc->sack, asoc->sack_delay);
 }
 
+/*
+ * To the socket, unless a message of ours is being delivered in pieces:
+ * then ours wait, so that the pieces reach the reader unmixed.
+ */
+static void hand_over(struct xsctp_assoc *asoc, struct sk_buff *skb)
+{
+	if (!asoc->pd_on) {
+		xsctp_ulp_deliver(asoc, skb);
+		return;
+	}
+	__skb_queue_tail(&asoc->pd_wait, skb);
+	asoc->held += skb->truesize;
+}
+
+/* Delivers the messages of stream @sid that waited for its next SSN. */
+static void release_stream(struct xsctp_assoc *asoc, u16 sid)
+{
+	struct sk_buff *o, *tmp;
+	struct xsctp_ulp_cb *cb;
+	bool again;
+
+	do {
+		again = false;
+		skb_queue_walk_safe(&asoc->ordered, o, tmp) {
+			cb = xsctp_ulp_cb(o);
+			if (cb->sid != sid || cb->ssn != asoc->in_ssn[sid])
+				continue;
+			held_unlink(asoc, o, &asoc->ordered);
+			hand_over(asoc, o);
+			asoc->in_ssn[sid]++;
+			again = true;
+		}
+	} while (again);
+}
+
 /* Delivers @skb (a whole message) and any ordered ones it unblocks. */
 static void deliver_ordered(struct xsctp_assoc *asoc, struct sk_buff *skb)
 {
 	struct xsctp_ulp_cb *cb = xsctp_ulp_cb(skb);
 	u16 sid = cb->sid;
-	struct sk_buff *o, *tmp;
-	bool again;
 
 	if (cb->dflags & XSCTP_DATA_U) {
-		xsctp_ulp_deliver(asoc, skb);
+		hand_over(asoc, skb);
 		return;
 	}
 	/* RFC 9260 s6.5: hold it until its SSN is the next of its stream */
@@ -143,20 +187,9 @@ static void deliver_ordered(struct xsctp_assoc *asoc, struct sk_buff *skb)
 		asoc->held += skb->truesize;
 		return;
 	}
-	xsctp_ulp_deliver(asoc, skb);
+	hand_over(asoc, skb);
 	asoc->in_ssn[sid]++;
-	do {
-		again = false;
-		skb_queue_walk_safe(&asoc->ordered, o, tmp) {
-			cb = xsctp_ulp_cb(o);
-			if (cb->sid != sid || cb->ssn != asoc->in_ssn[sid])
-				continue;
-			held_unlink(asoc, o, &asoc->ordered);
-			xsctp_ulp_deliver(asoc, o);
-			asoc->in_ssn[sid]++;
-			again = true;
-		}
-	} while (again);
+	release_stream(asoc, sid);
 }
 
 /* Links the fragments first..last (consecutive in reasm) into one skb. */
@@ -180,7 +213,7 @@ static struct sk_buff *join(struct xsctp_assoc *asoc, struct sk_buff *first,
 			break;
 		skb = next;
 	}
-	xsctp_ulp_cb(first)->dflags |= XSCTP_DATA_E;
+	xsctp_ulp_cb(first)->dflags |= xsctp_ulp_cb(last)->dflags & XSCTP_DATA_E;
 	return first;
 }
 
@@ -236,6 +269,123 @@ static void reasm_insert(struct xsctp_assoc *asoc, struct sk_buff *skb)
 	__skb_queue_head(q, skb);
 }
 
+/*
+ * Partial delivery (RFC 6458 s8.1.21, RFC 9260 s6.9): the head of a
+ * message goes to the reader before its end has arrived, when the user
+ * asked for it past SCTP_PARTIAL_DELIVERY_POINT bytes, or when fragments
+ * fill half the receive buffer, so that a message larger than the buffer
+ * still gets through.  Then its further fragments follow as they come
+ * in sequence, and the association's other messages wait in pd_wait.
+ */
+static bool pd_wanted(const struct xsctp_assoc *asoc, u32 bytes)
+{
+	const struct sock *sk = asoc->sk;
+	u32 point = xsctp_sk(sk)->opts.pd_point;
+
+	return (point && bytes >= point) || asoc->held >= (u32)sk->sk_rcvbuf / 2;
+}
+
+/* The fragments following @first in TSN sequence, up to an E; the last. */
+static struct sk_buff *run_end(struct sk_buff_head *q, struct sk_buff *first,
+			       u32 *bytes)
+{
+	struct sk_buff *last = first, *n;
+
+	*bytes = first->len;
+	while (!(xsctp_ulp_cb(last)->dflags & XSCTP_DATA_E)) {
+		n = last->next;
+		if (n == (struct sk_buff *)q ||
+		    xsctp_ulp_cb(n)->tsn != xsctp_ulp_cb(last)->tsn + 1 ||
+		    (xsctp_ulp_cb(n)->dflags & XSCTP_DATA_B))
+			break;
+		*bytes += n->len;
+		last = n;
+	}
+	return last;
+}
+
+/* Hands the reader the fragments first..last of the message in pieces. */
+static void pd_hand(struct xsctp_assoc *asoc, struct sk_buff *first,
+		    struct sk_buff *last)
+{
+	u32 next = xsctp_ulp_cb(last)->tsn + 1;
+	bool ordered = !(xsctp_ulp_cb(first)->dflags & XSCTP_DATA_U);
+	bool end = xsctp_ulp_cb(last)->dflags & XSCTP_DATA_E;
+	struct sk_buff *skb;
+
+	if (first == last) {
+		held_unlink(asoc, first, &asoc->reasm);
+		skb = first;
+	} else {
+		skb = join(asoc, first, last);
+	}
+	xsctp_ulp_deliver(asoc, skb);
+	asoc->pd_next_tsn = next;
+	if (!end)
+		return;
+	/* the whole message is out: what waited for it goes now */
+	asoc->pd_on = false;
+	xsctp_ulp_pd_end(asoc);
+	while ((skb = __skb_dequeue(&asoc->pd_wait))) {
+		asoc->held -= skb->truesize;
+		hand_over(asoc, skb);
+	}
+	if (ordered) {
+		asoc->in_ssn[asoc->pd_sid]++;
+		release_stream(asoc, asoc->pd_sid);
+	}
+}
+
+static void pd_start(struct xsctp_assoc *asoc)
+{
+	struct sk_buff *first = skb_peek(&asoc->reasm), *last;
+	struct xsctp_ulp_cb *cb;
+	u32 bytes;
+
+	if (!first)
+		return;
+	cb = xsctp_ulp_cb(first);
+	/* the oldest fragment starts a message that may be read next */
+	if (!(cb->dflags & XSCTP_DATA_B) ||
+	    (!(cb->dflags & XSCTP_DATA_U) && cb->ssn != asoc->in_ssn[cb->sid]))
+		return;
+	last = run_end(&asoc->reasm, first, &bytes);
+	if (!pd_wanted(asoc, bytes) || !xsctp_ulp_pd_begin(asoc))
+		return;
+	asoc->pd_on = true;
+	asoc->pd_sid = cb->sid;
+	pd_hand(asoc, first, last);
+}
+
+/* The message in pieces: hand over what is now in sequence. */
+static void pd_continue(struct xsctp_assoc *asoc)
+{
+	struct sk_buff *first, *last;
+	u32 bytes;
+
+	skb_queue_walk(&asoc->reasm, first) {
+		if (xsctp_tsn_gte(xsctp_ulp_cb(first)->tsn, asoc->pd_next_tsn))
+			break;
+	}
+	if (first == (struct sk_buff *)&asoc->reasm ||
+	    xsctp_ulp_cb(first)->tsn != asoc->pd_next_tsn)
+		return;
+	last = run_end(&asoc->reasm, first, &bytes);
+	pd_hand(asoc, first, last);
+}
+
+/*
+ * The TSN after the last piece handed over can only be the next fragment
+ * of that message (RFC 9260 s6.9); anything else would leave the reader
+ * in a message that never ends.
+ */
+static bool pd_breaks(const struct xsctp_assoc *asoc,
+		      const struct xsctp_data_info *d)
+{
+	return asoc->pd_on && d->tsn == asoc->pd_next_tsn &&
+	       ((d->flags & XSCTP_DATA_B) || d->sid != asoc->pd_sid);
+}
+
 static void invalid_stream(struct xsctp_rcv *r, u16 sid)
 {
 	__be16 body[4] = { htons(XSCTP_CAUSE_INVALID_STREAM), htons(8),
@@ -245,19 +395,23 @@ static void invalid_stream(struct xsctp_rcv *r, u16 sid)
 	xsctp_sm_send_ctrl(r->asoc, r->path, XSCTP_CID_ERROR, 0, body, 8);
 }
 
-static bool room_for(struct xsctp_assoc *asoc, u32 tsn, u32 size)
+static bool room_for(struct xsctp_assoc *asoc, u32 tsn)
 {
 	struct sock *sk = asoc->sk;
-	int used = atomic_read(&sk->sk_rmem_alloc) + asoc->held;
+	int used = xsctp_ulp_rmem(asoc) + asoc->held;
 
-	if (used + size <= sk->sk_rcvbuf)
+	/* RFC 9260 s6.2: an open window takes the chunk, whatever its size
+	 * (over loopback one chunk may be larger than the whole buffer), so
+	 * the buffer overshoots by one chunk at most.
+	 */
+	if (used < sk->sk_rcvbuf)
 		return true;
-	/* The next TSN in sequence is taken up to a hard bound, so that a
-	 * message larger than the buffer still completes; the advertised
-	 * window is 0 meanwhile (RFC 9260 s6.2.1).
+	/* Closed, the next TSN in sequence is still taken, up to a hard
+	 * bound, so the message it belongs to can complete or be partially
+	 * delivered; the advertised window stays 0 meanwhile (s6.2.1).
 	 */
 	return tsn == xsctp_tsnmap_cum_tsn(&asoc->tsnmap) + 1 &&
-	       used + size <= 2 * sk->sk_rcvbuf;
+	       used <= 2 * sk->sk_rcvbuf;
 }
 
 /* Called under asoc->lock for each DATA chunk (RFC 9260 s6.2). */
@@ -281,7 +435,12 @@ void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 		asoc->sack_now = true;
 		return;
 	}
-	if (seen < 0 || !room_for(asoc, d.tsn, d.payload_len + 256)) {
+	if (pd_breaks(asoc, &d)) {
+		xsctp_sm_abort(asoc, XSCTP_CAUSE_PROTO_VIOLATION, EPROTO);
+		r->stop = true;
+		return;
+	}
+	if (seen < 0 || !room_for(asoc, d.tsn)) {
 		xsctp_inc_stats(r->net, XSCTP_MIB_IN_DATA_CHUNK_DISCARDS);
 		asoc->sack_now = true;
 		return;
@@ -313,9 +472,13 @@ void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	if ((d.flags & XSCTP_DATA_UNFRAG) != XSCTP_DATA_UNFRAG) {
 		reasm_insert(asoc, skb);
 		skb = reassemble(asoc, skb);
-		if (!skb)
-			return;
-		xsctp_inc_stats(r->net, XSCTP_MIB_REASMUSRMSGS);
+		if (skb)
+			xsctp_inc_stats(r->net, XSCTP_MIB_REASMUSRMSGS);
 	}
-	deliver_ordered(asoc, skb);
+	if (skb)
+		deliver_ordered(asoc, skb);
+	if (asoc->pd_on)
+		pd_continue(asoc);
+	else if (!skb)
+		pd_start(asoc);
 }

@@ -409,7 +409,8 @@ int xsctp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len,
 	if (cb->notification)
 		msg->msg_flags |= MSG_NOTIFICATION;
 	err = n;
-	if (n == left)
+	/* a piece of a message in partial delivery has no E */
+	if (n == left && (cb->dflags & XSCTP_DATA_E))
 		msg->msg_flags |= MSG_EOR;
 	if (flags & MSG_PEEK)
 		goto out;

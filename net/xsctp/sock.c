@@ -59,6 +59,7 @@ static void init_fields(struct sock *sk)
 	INIT_LIST_HEAD(&xs->assocs);
 	xs->nassocs = 0;
 	xs->listening = false;
+	skb_queue_head_init(&xs->pd_lobby);
 	xa_init_flags(&xs->ids, XA_FLAGS_ALLOC | XA_FLAGS_LOCK_BH);
 	xs->next_id = SCTP_ALL_ASSOC + 1;
 	sk->sk_write_space = xsctp_write_space;
@@ -818,6 +819,7 @@ static void xsctp_close(struct sock *sk, long timeout)
 		xsctp_assoc_put(next);
 	}
 	__skb_queue_purge(&sk->sk_receive_queue);
+	skb_queue_purge(&xs->pd_lobby);
 	release_sock(sk);
 	/* associations still shutting down hold the socket until done */
 	sk_common_release(sk);

@@ -293,9 +293,22 @@ static int sctp_set(struct sock *sk, int optname, sockptr_t val,
 			return err;
 		xs->opts.autoclose = min_t(u32, (u32)v, 3600U * 24 * 365);
 		return 0;
+	case SCTP_PARTIAL_DELIVERY_POINT:
+		/* RFC 6458 s8.1.21, bytes; Linux: exactly a u32, at most
+		 * half the receive buffer (its window is built on that half)
+		 */
+		if (len != sizeof(u32))
+			return -EINVAL;
+		if (copy_from_sockptr(&v, val, sizeof(v)))
+			return -EFAULT;
+		if ((u32)v > (u32)sk->sk_rcvbuf >> 1)
+			return -EINVAL;
+		xs->opts.pd_point = v;
+		return 0;
 	case SCTP_NODELAY:
 	case SCTP_RECVRCVINFO:
 	case SCTP_DISABLE_FRAGMENTS:
+	case SCTP_FRAGMENT_INTERLEAVE:
 		err = get_int(val, len, &v);
 		if (err)
 			return err;
@@ -303,6 +316,12 @@ static int sctp_set(struct sock *sk, int optname, sockptr_t val,
 			xs->opts.nodelay = !!v;
 		else if (optname == SCTP_RECVRCVINFO)
 			xs->opts.recvrcvinfo = !!v;
+		else if (optname == SCTP_FRAGMENT_INTERLEAVE)
+			/* s8.1.20: levels 1 and 2 interleave across
+			 * associations; without I-DATA (RFC 8260) level 2
+			 * is level 1, as on Linux
+			 */
+			xs->opts.frag_interleave = !!v;
 		else
 			xs->opts.disable_frags = !!v;
 		return 0;
@@ -475,14 +494,21 @@ static int sctp_get(struct sock *sk, int optname, char __user *optval,
 			return -EINVAL;
 		v = xs->opts.autoclose;
 		return put_opt(optval, optlen, len, &v, sizeof(v));
+	case SCTP_PARTIAL_DELIVERY_POINT:
+		if (len < (int)sizeof(u32))
+			return -EINVAL;
+		v = xs->opts.pd_point;
+		return put_opt(optval, optlen, len, &v, sizeof(v));
 	case SCTP_NODELAY:
 	case SCTP_RECVRCVINFO:
 	case SCTP_DISABLE_FRAGMENTS:
+	case SCTP_FRAGMENT_INTERLEAVE:
 		if (len < (int)sizeof(int))
 			return -EINVAL;
 		v = optname == SCTP_NODELAY ? xs->opts.nodelay :
 		    optname == SCTP_RECVRCVINFO ? xs->opts.recvrcvinfo :
-		    xs->opts.disable_frags;
+		    optname == SCTP_FRAGMENT_INTERLEAVE ?
+		    xs->opts.frag_interleave : xs->opts.disable_frags;
 		return put_opt(optval, optlen, len, &v, sizeof(v));
 	default:
 		return xsctp_addr_getsockopt(sk, optname, optval, optlen, len);

@@ -10,15 +10,92 @@
 #include <net/xsctp/sm.h>
 #include <net/xsctp/ulp.h>
 
+/* RFC 6458 s8.1.20: does a partial delivery hold @asoc's deliveries back? */
+static bool held_back(const struct xsctp_sock *xs,
+		      const struct xsctp_assoc *asoc)
+{
+	return xs->pd_owner && xs->pd_owner != asoc->id;
+}
+
 void xsctp_ulp_deliver(struct xsctp_assoc *asoc, struct sk_buff *skb)
 {
 	struct sock *sk = asoc->sk;
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	struct sk_buff_head *q = &sk->sk_receive_queue;
 
 	xsctp_ulp_cb(skb)->assoc_id = asoc->id;
 	xsctp_ulp_cb(skb)->cum_tsn = xsctp_tsnmap_cum_tsn(&asoc->tsnmap);
+	spin_lock(&q->lock);
+	if (sock_flag(sk, SOCK_DEAD)) {
+		/* closed while shutting down: nobody will read it */
+		spin_unlock(&q->lock);
+		kfree_skb(skb);
+		return;
+	}
 	skb_set_owner_r(skb, sk);
-	skb_queue_tail(&sk->sk_receive_queue, skb);
+	if (held_back(xs, asoc)) {
+		__skb_queue_tail(&xs->pd_lobby, skb);
+		xs->pd_lobby_bytes += skb->truesize;
+		spin_unlock(&q->lock);
+		return;
+	}
+	__skb_queue_tail(q, skb);
+	spin_unlock(&q->lock);
 	sk->sk_data_ready(sk);
+}
+
+/*
+ * @asoc starts delivering a message in pieces.  At interleave level 0 a
+ * one-to-many socket then takes nothing from other associations until
+ * the message ends; if another's message is in pieces already, wait.
+ */
+bool xsctp_ulp_pd_begin(struct xsctp_assoc *asoc)
+{
+	struct sock *sk = asoc->sk;
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	bool ok = true;
+
+	if (xsctp_style_tcp(sk) || xs->opts.frag_interleave)
+		return true;
+	spin_lock(&sk->sk_receive_queue.lock);
+	if (held_back(xs, asoc))
+		ok = false;
+	else
+		xs->pd_owner = asoc->id;
+	spin_unlock(&sk->sk_receive_queue.lock);
+	return ok;
+}
+
+/* The message in pieces ended, or its association did: let the rest in. */
+void xsctp_ulp_pd_end(struct xsctp_assoc *asoc)
+{
+	struct sock *sk = asoc->sk;
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	bool more;
+
+	spin_lock(&sk->sk_receive_queue.lock);
+	if (xs->pd_owner != asoc->id) {
+		spin_unlock(&sk->sk_receive_queue.lock);
+		return;
+	}
+	xs->pd_owner = 0;
+	more = !skb_queue_empty(&xs->pd_lobby);
+	skb_queue_splice_tail_init(&xs->pd_lobby, &sk->sk_receive_queue);
+	xs->pd_lobby_bytes = 0;
+	spin_unlock(&sk->sk_receive_queue.lock);
+	if (more)
+		sk->sk_data_ready(sk);
+}
+
+/* Receive memory the association may count on: the lobby is not its. */
+int xsctp_ulp_rmem(const struct xsctp_assoc *asoc)
+{
+	const struct xsctp_sock *xs = xsctp_sk(asoc->sk);
+	int used = atomic_read(&asoc->sk->sk_rmem_alloc);
+
+	if (READ_ONCE(xs->pd_owner) == asoc->id)
+		used -= READ_ONCE(xs->pd_lobby_bytes);
+	return max(used, 0);
 }
 
 static bool subscribed(const struct xsctp_assoc *asoc, u16 type)
@@ -75,5 +152,26 @@ void xsctp_ulp_shutdown_event(struct xsctp_assoc *asoc)
 	se->sse_type = SCTP_SHUTDOWN_EVENT;
 	se->sse_length = sizeof(*se);
 	se->sse_assoc_id = asoc->id;
+	xsctp_ulp_deliver(asoc, skb);
+}
+
+/* RFC 6458 s6.1.7: SCTP_PARTIAL_DELIVERY_EVENT, the message will not end */
+void xsctp_ulp_pd_aborted(struct xsctp_assoc *asoc, u16 sid, u16 ssn)
+{
+	struct sctp_pdapi_event *pd;
+	struct sk_buff *skb;
+
+	if (!subscribed(asoc, SCTP_PARTIAL_DELIVERY_EVENT))
+		return;
+	skb = notification(sizeof(*pd));
+	if (!skb)
+		return;
+	pd = skb_put_zero(skb, sizeof(*pd));
+	pd->pdapi_type = SCTP_PARTIAL_DELIVERY_EVENT;
+	pd->pdapi_length = sizeof(*pd);
+	pd->pdapi_indication = SCTP_PARTIAL_DELIVERY_ABORTED;
+	pd->pdapi_assoc_id = asoc->id;
+	pd->pdapi_stream = sid;
+	pd->pdapi_seq = ssn;
 	xsctp_ulp_deliver(asoc, skb);
 }

@@ -125,7 +125,12 @@ struct xsctp_assoc {
 	struct xsctp_tsnmap tsnmap;
 	struct sk_buff_head reasm;	/* fragments, TSN order */
 	struct sk_buff_head ordered;	/* complete messages waiting for their SSN */
-	u32 held;			/* truesize on reasm + ordered */
+	u32 held;			/* truesize on reasm + ordered + pd_wait */
+	/* partial delivery of one message (RFC 6458 s8.1.21), inq.c */
+	bool pd_on;
+	u16 pd_sid;
+	u32 pd_next_tsn;		/* its next fragment */
+	struct sk_buff_head pd_wait;	/* our other messages, meanwhile */
 	u32 rwnd_sent;			/* a_rwnd of the last SACK */
 	u8 data_pkts_unacked;		/* RFC 9260 s6.2: SACK every 2nd packet */
 	bool sack_now;

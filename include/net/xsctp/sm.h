@@ -72,5 +72,9 @@ void xsctp_outq_pmtu_shrunk(struct xsctp_assoc *asoc, struct xsctp_path *p);
 void xsctp_ulp_assoc_change(struct xsctp_assoc *asoc, u16 state, u16 error);
 void xsctp_ulp_shutdown_event(struct xsctp_assoc *asoc);
 void xsctp_ulp_deliver(struct xsctp_assoc *asoc, struct sk_buff *skb);
+bool xsctp_ulp_pd_begin(struct xsctp_assoc *asoc);
+void xsctp_ulp_pd_end(struct xsctp_assoc *asoc);
+void xsctp_ulp_pd_aborted(struct xsctp_assoc *asoc, u16 sid, u16 ssn);
+int xsctp_ulp_rmem(const struct xsctp_assoc *asoc);
 
 #endif /* _XSCTP_SM_H */

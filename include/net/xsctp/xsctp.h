@@ -34,11 +34,13 @@ struct xsctp_sock_opts {
 	u16 default_flags;
 	u32 default_context;
 	u32 default_ttl;
+	u32 pd_point;			/* SCTP_PARTIAL_DELIVERY_POINT, bytes */
 	u8 nodelay:1,
 	   v4mapped:1,
 	   disable_frags:1,
 	   recvrcvinfo:1,
-	   recvnxtinfo:1;
+	   recvnxtinfo:1,
+	   frag_interleave:1;		/* SCTP_FRAGMENT_INTERLEAVE */
 };
 
 /* One per socket.  Unless noted, fields are under the socket lock. */
@@ -56,6 +58,13 @@ struct xsctp_sock {
 	struct xarray ids;		/* sctp_assoc_t -> assoc, own lock */
 	u32 next_id;
 	bool listening;			/* one-to-many: listen() was called */
+	/* RFC 6458 s8.1.20 level 0: while one association's message is
+	 * partially delivered, the others' wait in the lobby.  Under
+	 * sk_receive_queue.lock.
+	 */
+	sctp_assoc_t pd_owner;
+	struct sk_buff_head pd_lobby;
+	u32 pd_lobby_bytes;
 	struct xsctp_sock_opts opts;	/* inherited by accept()ed sockets */
 };
 
