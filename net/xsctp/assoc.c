@@ -58,6 +58,7 @@ struct xsctp_assoc *xsctp_assoc_new(struct sock *sk, gfp_t gfp)
 	asoc->max_init_retrans = xs->opts.initmsg.sinit_max_attempts;
 	asoc->max_retrans = xs->opts.max_retrans;
 	asoc->path_max_retrans = xs->opts.path_max_retrans;
+	asoc->pf_retrans = XSCTP_PF_RETRANS;
 	xsctp_timer_setup(&asoc->t1, asoc, NULL, XSCTP_T1_INIT);
 	xsctp_timer_setup(&asoc->t2, asoc, NULL, XSCTP_T2_SHUTDOWN);
 	xsctp_timer_setup(&asoc->t5, asoc, NULL, XSCTP_T5_GUARD);
@@ -137,6 +138,12 @@ struct xsctp_path *xsctp_assoc_add_path(struct xsctp_assoc *asoc,
 		p->pmtu = 1280;
 	p->cwnd = initial_cwnd(p->pmtu);
 	p->ssthresh = U32_MAX;	/* RFC 9260 s7.2.1: arbitrarily high */
+	p->max_retrans = asoc->path_max_retrans;
+	p->pf_retrans = asoc->pf_retrans;
+	/* RFC 9260 s5.4: the address the handshake ran over is confirmed by
+	 * it; any other is UNCONFIRMED until a heartbeat comes back
+	 */
+	p->state = asoc->primary ? SCTP_UNCONFIRMED : SCTP_ACTIVE;
 	xsctp_timer_setup(&p->t3, asoc, p, XSCTP_T3_RTX);
 	xsctp_timer_setup(&p->hb, asoc, p, XSCTP_T_HEARTBEAT);
 	list_add_tail(&p->list, &asoc->paths);
@@ -144,6 +151,12 @@ struct xsctp_path *xsctp_assoc_add_path(struct xsctp_assoc *asoc,
 	if (!asoc->primary)
 		asoc->primary = p;
 	return p;
+}
+
+static void path_free(struct xsctp_path *p)
+{
+	dst_release(p->dst);
+	kfree(p);
 }
 
 /* Would @p's association be the same as one already in the table? */
@@ -189,6 +202,37 @@ int xsctp_assoc_hash(struct xsctp_assoc *asoc)
 	rcu_read_unlock();
 	spin_unlock_bh(&xn->paths_lock);
 	return err;
+}
+
+/*
+ * Called under asoc->lock: a peer address learnt after the association
+ * became reachable (the addresses of an INIT ACK).  An address that
+ * would make this association clash with another is left out.
+ */
+struct xsctp_path *xsctp_assoc_add_peer(struct xsctp_assoc *asoc,
+					const union xsctp_addr *peer)
+{
+	struct xsctp_net *xn = xsctp_net(asoc->net);
+	struct xsctp_path *p;
+	int err;
+
+	if (xsctp_assoc_find_path(asoc, peer) || asoc->npaths >= XSCTP_MAX_PATHS)
+		return NULL;
+	p = xsctp_assoc_add_path(asoc, peer, GFP_ATOMIC);
+	if (!p)
+		return NULL;
+	spin_lock(&xn->paths_lock);
+	rcu_read_lock();
+	err = clashes(xn, p) ? -EADDRINUSE :
+	      rhltable_insert(&xn->paths, &p->node, xsctp_path_params);
+	rcu_read_unlock();
+	spin_unlock(&xn->paths_lock);
+	if (!err)
+		return p;
+	list_del(&p->list);
+	asoc->npaths--;
+	path_free(p);
+	return NULL;
 }
 
 static void unhash(struct xsctp_assoc *asoc)
@@ -386,10 +430,8 @@ static void free_rcu(struct rcu_head *head)
 	struct xsctp_assoc *asoc = container_of(head, struct xsctp_assoc, rcu);
 	struct xsctp_path *p, *tmp;
 
-	list_for_each_entry_safe(p, tmp, &asoc->paths, list) {
-		dst_release(p->dst);
-		kfree(p);
-	}
+	list_for_each_entry_safe(p, tmp, &asoc->paths, list)
+		path_free(p);
 	kfree(asoc->out_ssn);
 	kfree(asoc->in_ssn);
 	kfree(asoc->cookie);

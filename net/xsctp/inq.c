@@ -93,14 +93,15 @@ static void put_sack(struct xsctp_assoc *asoc, struct sk_buff *skb, u32 room)
 /* Called under asoc->lock: sends a SACK now. */
 void xsctp_inq_send_sack(struct xsctp_assoc *asoc)
 {
-	u32 room = min_t(u32, xsctp_path_room(asoc->primary), 16 + 4 * 128);
+	struct xsctp_path *p = asoc->sack_path ?: xsctp_path_for_data(asoc);
+	u32 room = min_t(u32, xsctp_path_room(p), 16 + 4 * 128);
 	struct sk_buff *skb = xsctp_pkt_new(room, GFP_ATOMIC);
 
 	if (!skb)
 		return;
 	put_sack(asoc, skb, room);
 	xsctp_inc_stats(asoc->net, XSCTP_MIB_OUTCTRLCHUNKS);
-	xsctp_output(asoc, asoc->primary, skb);
+	xsctp_output(asoc, p, skb);
 }
 
 /*

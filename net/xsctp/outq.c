@@ -245,13 +245,14 @@ static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *path)
 /* Called under asoc->lock: sends what cwnd, rwnd and Max.Burst allow. */
 void xsctp_outq_flush(struct xsctp_assoc *asoc)
 {
-	struct xsctp_path *path = asoc->primary;
+	struct xsctp_path *path;
 	int burst = 0;
 
 	if (asoc->dead || (asoc->state != SCTP_ESTABLISHED &&
 			   asoc->state != SCTP_SHUTDOWN_PENDING &&
 			   asoc->state != SCTP_SHUTDOWN_RECEIVED))
 		return;
+	path = xsctp_path_for_data(asoc);
 	/* RFC 9260 s6.1 C: retransmissions before new data */
 	while (burst < XSCTP_MAX_BURST && has_rtx(asoc) &&
 	       path->flight < path->cwnd && send_rtx(asoc, path))
@@ -296,6 +297,17 @@ static void cwnd_grow(struct xsctp_path *path, u32 acked, u32 flight_before)
 	}
 }
 
+/*
+ * RFC 9260 s8.2, s8.3, RFC 7829 s4.5: an acknowledged TSN clears the
+ * error counters of the path it was last sent on, and brings a PF or
+ * INACTIVE path back.
+ */
+static void acked_on(struct xsctp_assoc *asoc, struct xsctp_path *p)
+{
+	if (p->errors || asoc->errors || p->state != SCTP_ACTIVE)
+		xsctp_path_alive(asoc, p);
+}
+
 /* Frees everything up to @cum; returns the bytes newly acked. */
 static u32 cum_ack(struct xsctp_assoc *asoc, u32 cum)
 {
@@ -314,8 +326,11 @@ static u32 cum_ack(struct xsctp_assoc *asoc, u32 cum)
 				xsctp_outq_rtt_sample(asoc, p,
 						      jiffies - p->rtt_sent);
 		}
-		if (!(cb->state & XSCTP_OUT_GAPACKED))
+		if (!(cb->state & XSCTP_OUT_GAPACKED)) {
 			acked += cb->len;
+			p->acked += cb->len;
+		}
+		acked_on(asoc, p);
 		rtx_clear(asoc, cb);
 		flight_del(asoc, skb);
 		__skb_unlink(skb, &asoc->sentq);
@@ -374,6 +389,8 @@ static u32 gap_block(struct xsctp_assoc *asoc, u32 lo, u32 hi,
 		    (cb->state & XSCTP_OUT_GAPACKED))
 			continue;
 		cb->state |= XSCTP_OUT_GAPACKED;
+		cb->path->acked += cb->len;
+		acked_on(asoc, cb->path);
 		rtx_clear(asoc, cb);
 		flight_del(asoc, skb);
 		if (xsctp_tsn_gt(cb->tsn, highest))
@@ -413,9 +430,9 @@ static bool gap_ack(struct xsctp_assoc *asoc,
 /* Called under asoc->lock for each SACK (RFC 9260 s6.2.1 D). */
 void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_chunk *c)
 {
-	struct xsctp_path *p = asoc->primary;
-	u32 flight_before = p->flight, acked = 0;
 	struct xsctp_sack_info s;
+	struct xsctp_path *p;
+	bool acked;
 
 	if (xsctp_sack_parse(c->p, c->len, &s))
 		return;
@@ -423,28 +440,34 @@ void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_chunk *c)
 	if (xsctp_tsn_lt(s.cum_tsn, asoc->last_cum_ack) ||
 	    xsctp_tsn_gte(s.cum_tsn, asoc->next_tsn))
 		return;
+	list_for_each_entry(p, &asoc->paths, list) {
+		p->flight_before = p->flight;
+		p->acked = 0;
+	}
 	if (xsctp_tsn_gt(s.cum_tsn, asoc->last_cum_ack)) {
 		asoc->last_cum_ack = s.cum_tsn;
-		acked = cum_ack(asoc, s.cum_tsn);
-		/* s8.2, s8.3: acked data clears the error counters */
-		asoc->errors = 0;
-		p->errors = 0;
+		cum_ack(asoc, s.cum_tsn);
 	}
 	if (gap_ack(asoc, &s))
-		fast_retransmit(asoc, p);
+		fast_retransmit(asoc, xsctp_path_for_data(asoc));
 	if (asoc->fast_recovery &&
 	    xsctp_tsn_gte(s.cum_tsn, asoc->recover_tsn))
 		asoc->fast_recovery = false;
-	if (acked && !asoc->fast_recovery)
-		cwnd_grow(p, acked, flight_before);
 	/* D iv: rwnd is what the peer has, less what is still in flight */
 	asoc->peer_rwnd = s.a_rwnd > asoc->outstanding ?
 			  s.a_rwnd - asoc->outstanding : 0;
-	/* s6.3.2 R2, R3 */
-	if (!asoc->outstanding && !has_rtx(asoc))
-		xsctp_timer_stop(&p->t3);
-	else if (acked)
-		xsctp_timer_arm(&p->t3, p->rto);
+	acked = false;
+	list_for_each_entry(p, &asoc->paths, list) {
+		/* s7.2.1, s7.2.2: each path's cwnd grows by what it carried */
+		if (p->acked && !asoc->fast_recovery)
+			cwnd_grow(p, p->acked, p->flight_before);
+		/* s6.3.2 R2, R3 */
+		if (!p->flight)
+			xsctp_timer_stop(&p->t3);
+		else if (p->acked)
+			xsctp_timer_arm(&p->t3, p->rto);
+		acked |= p->acked;
+	}
 	if (acked)
 		asoc->sk->sk_write_space(asoc->sk);
 }
@@ -474,16 +497,25 @@ void xsctp_outq_pmtu_shrunk(struct xsctp_assoc *asoc, struct xsctp_path *path)
 /* RFC 9260 s6.3.3: T3-rtx expired on @path. */
 void xsctp_outq_t3(struct xsctp_assoc *asoc, struct xsctp_path *path)
 {
+	struct xsctp_path *alt;
 	struct sk_buff *skb;
+	bool mine = false;
 
-	if (skb_queue_empty(&asoc->sentq))
-		return;
-	/* s8.1, s8.2: count the error; past the limit the peer is gone */
-	if (++asoc->errors > asoc->max_retrans) {
-		xsctp_sm_abort(asoc, XSCTP_CAUSE_USER_ABORT, ETIMEDOUT);
-		return;
+	skb_queue_walk(&asoc->sentq, skb) {
+		struct xsctp_out_cb *cb = xsctp_out_cb(skb);
+
+		if (cb->path == path && !(cb->state & XSCTP_OUT_GAPACKED)) {
+			mine = true;
+			break;
+		}
 	}
-	path->errors++;
+	if (!mine)
+		return;		/* what it timed went elsewhere since */
+	/* s8.1, s8.2: count the error; past the limits the path or the
+	 * whole association is gone
+	 */
+	if (!xsctp_path_error(asoc, path))
+		return;
 	/* E1: ssthresh = max(cwnd/2, 4*MTU), cwnd = 1 MTU; E2: back off */
 	path->ssthresh = max(path->cwnd / 2, 4 * path->pmtu);
 	path->cwnd = path->pmtu;
@@ -499,7 +531,11 @@ void xsctp_outq_t3(struct xsctp_assoc *asoc, struct xsctp_path *path)
 		rtx_mark(asoc, skb);
 		xsctp_inc_stats(asoc->net, XSCTP_MIB_T3_RETRANSMITS);
 	}
-	/* E3: as many as fit in one packet, then restart T3 */
-	send_rtx(asoc, path);
-	xsctp_timer_arm(&path->t3, path->rto);
+	/* E3: as many as fit in one packet, to another active path if
+	 * there is one (s6.4.1), and T3 runs there
+	 */
+	alt = xsctp_path_alternate(asoc, path);
+	send_rtx(asoc, alt);
+	if (!xsctp_timer_pending(&alt->t3))
+		xsctp_timer_arm(&alt->t3, alt->rto);
 }

@@ -10,6 +10,7 @@
 #include <net/xsctp/assoc.h>
 #include <net/xsctp/cookie.h>
 #include <net/xsctp/output.h>
+#include <net/xsctp/laddr.h>
 #include <net/xsctp/sm.h>
 #include <net/xsctp/wire.h>
 
@@ -26,7 +27,7 @@ int xsctp_sm_send_ctrl(struct xsctp_assoc *asoc, struct xsctp_path *path,
 	if (len)
 		memcpy(ch + sizeof(struct xsctp_chunkhdr), body, len);
 	xsctp_inc_stats(asoc->net, XSCTP_MIB_OUTCTRLCHUNKS);
-	return xsctp_output(asoc, path ?: asoc->primary, skb);
+	return xsctp_output(asoc, path ?: xsctp_path_for_data(asoc), skb);
 }
 
 /*
@@ -118,18 +119,24 @@ static void put_init_fixed(struct xsctp_init_chunk *c, struct sock *sk,
 static int send_init(struct xsctp_assoc *asoc)
 {
 	u32 ntypes = our_addr_types(asoc), plen = 4 + 2 * ntypes;
-	u32 keep = asoc->cookie_inc ? 8 : 0;
+	u32 keep = asoc->cookie_inc ? 8 : 0, alen;
+	const union xsctp_addr *peer = &asoc->primary->addr;
 	struct xsctp_init_chunk *init;
 	struct xsctp_paramhdr *ph;
+	struct xsctp_laddrs l;
 	struct sk_buff *skb;
 	__be16 *types;
 
-	skb = xsctp_pkt_new(XSCTP_INIT_FIXED_LEN + keep + ALIGN(plen, 4),
-			    GFP_ATOMIC);
+	/* s5.1.2: our other addresses, of the families the peer's has */
+	xsctp_laddr_collect(asoc->sk, peer, !asoc->sk->sk_ipv6only,
+			    peer->sa.sa_family == AF_INET6, &l);
+	alen = xsctp_laddr_len(&l);
+	skb = xsctp_pkt_new(XSCTP_INIT_FIXED_LEN + keep + alen +
+			    ALIGN(plen, 4), GFP_ATOMIC);
 	if (!skb)
 		return -ENOMEM;
 	init = xsctp_pkt_chunk(skb, XSCTP_CID_INIT, 0,
-			       XSCTP_INIT_FIXED_LEN - 4 + keep + plen);
+			       XSCTP_INIT_FIXED_LEN - 4 + keep + alen + plen);
 	put_init_fixed(init, asoc->sk, asoc->my_vtag, xsctp_inq_rwnd(asoc),
 		       asoc->init_tsn);
 	ph = (struct xsctp_paramhdr *)(init + 1);
@@ -139,6 +146,8 @@ static int send_init(struct xsctp_assoc *asoc)
 		*(__be32 *)(ph + 1) = htonl(asoc->cookie_inc);
 		ph += 2;
 	}
+	ph = xsctp_laddr_put(ph, &l);
+	/* last: its padding is outside the chunk length (s3.2) */
 	ph->type = htons(XSCTP_PARAM_SUPPORTED_ADDR);
 	ph->length = htons(plen);
 	types = (__be16 *)(ph + 1);
@@ -167,6 +176,22 @@ int xsctp_sm_connect(struct xsctp_assoc *asoc)
 		return err;
 	xsctp_timer_arm(&asoc->t1, asoc->primary->rto);
 	return 0;
+}
+
+/*
+ * RFC 9260 s5.1.2: the addresses the peer listed in its INIT or INIT ACK
+ * become paths, UNCONFIRMED until a heartbeat proves them (s5.4).
+ * Called under asoc->lock.
+ */
+static void add_listed(struct xsctp_assoc *asoc, const struct xsctp_rcv *r,
+		       const struct xsctp_init_addr *addrs, u8 n)
+{
+	union xsctp_addr a;
+	u8 i;
+
+	for (i = 0; i < n; i++)
+		if (xsctp_laddr_peer(asoc->sk, &addrs[i], &r->src, &a))
+			xsctp_assoc_add_peer(asoc, &a);
 }
 
 /* Negotiated stream counts, RFC 9260 s5.1.1 / s3.3.2. */
@@ -270,6 +295,7 @@ static void do_init_ack(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	asoc->peer_vtag = info.init_tag;
 	asoc->peer_rwnd = info.a_rwnd;
 	asoc->rwnd_at_peer_init = info.a_rwnd;
+	add_listed(asoc, r, info.addrs, info.naddrs);
 	asoc->cookie = kmemdup(info.cookie, info.cookie_len, GFP_ATOMIC);
 	if (!asoc->cookie || setup_streams(asoc, info.num_os, info.num_mis) ||
 	    xsctp_inq_init(asoc, info.initial_tsn)) {
@@ -307,15 +333,23 @@ static struct sk_buff *build_init_ack(struct xsctp_rcv *r, struct sock *sk,
 				      const struct xsctp_chunk *c)
 {
 	struct xsctp_sock *xs = xsctp_sk(sk);
-	u32 unrec = 0, clen = 4 + XSCTP_COOKIE_LEN, i, last_pad = 0;
+	u32 unrec = 0, clen = 4 + XSCTP_COOKIE_LEN, i, last_pad = 0, alen;
+	bool v4 = !info->has_addr_types ||
+		  (info->addr_types & XSCTP_ADDR_TYPE_IPV4);
+	bool v6 = sk->sk_family == AF_INET6 && (!info->has_addr_types ||
+		  (info->addr_types & XSCTP_ADDR_TYPE_IPV6));
 	struct xsctp_init_chunk *ack;
 	struct xsctp_paramhdr *ph;
+	struct xsctp_laddrs l;
 	struct sk_buff *skb;
 
+	/* s5.1.2: our other addresses, of the types the peer supports */
+	xsctp_laddr_collect(sk, &r->src, v4 && !sk->sk_ipv6only, v6, &l);
+	alen = xsctp_laddr_len(&l);
 	for (i = 0; i < info->nunrec; i++)
 		unrec += 4 + ALIGN(info->unrec[i].len, 4);
-	skb = xsctp_pkt_new(XSCTP_INIT_FIXED_LEN + ALIGN(clen, 4) + unrec,
-			    GFP_ATOMIC);
+	skb = xsctp_pkt_new(XSCTP_INIT_FIXED_LEN + ALIGN(clen, 4) + alen +
+			    unrec, GFP_ATOMIC);
 	if (!skb)
 		return NULL;
 	ack = xsctp_pkt_chunk(skb, XSCTP_CID_INIT_ACK, 0,
@@ -333,6 +367,11 @@ static struct sk_buff *build_init_ack(struct xsctp_rcv *r, struct sock *sk,
 			  min_t(u32, info->cookie_inc,
 				XSCTP_VALID_COOKIE_LIFE_MS),
 			  (u8 *)(ph + 1));
+	last_pad = ALIGN(clen, 4) - clen;
+	if (alen) {
+		xsctp_laddr_put(skb_put(skb, alen), &l);
+		last_pad = 0;
+	}
 	/* RFC 9260 s3.2.1: report unrecognised parameters, bounded above */
 	for (i = 0; i < info->nunrec; i++) {
 		u16 len = info->unrec[i].len;
@@ -360,10 +399,12 @@ static void answer_init(struct xsctp_rcv *r, struct sock *sk,
 {
 	struct xsctp_init_info info = { .unrec_budget = 512 };
 	struct xsctp_sock_opts *o = &xsctp_sk(sk)->opts;
-	struct xsctp_cookie_tcb tcb = {};
+	struct xsctp_cookie_tcb tcb;
 	struct sk_buff *skb;
 	int err;
 
+	/* all of it, padding too, goes to the peer inside the cookie */
+	memset(&tcb, 0, sizeof(tcb));
 	r->stop = true;
 	err = xsctp_init_parse(c->p, c->len, &info);
 	if (err) {
@@ -393,6 +434,8 @@ static void answer_init(struct xsctp_rcv *r, struct sock *sk,
 	tcb.nistreams = min(o->initmsg.sinit_max_instreams, info.num_os);
 	tcb.peer = r->src;
 	tcb.local = r->dst;
+	tcb.npeers = min_t(u8, info.naddrs, XSCTP_COOKIE_ADDRS);
+	memcpy(tcb.peers, info.addrs, tcb.npeers * sizeof(tcb.peers[0]));
 	skb = build_init_ack(r, sk, &info, &tcb, c);
 	if (!skb)
 		return;
@@ -451,6 +494,9 @@ static struct xsctp_assoc *assoc_from_cookie(struct xsctp_rcv *r,
 		spin_unlock(&asoc->lock);
 		goto fail;
 	}
+	spin_lock(&asoc->lock);
+	add_listed(asoc, r, t->peers, t->npeers);
+	spin_unlock(&asoc->lock);
 	return asoc;
 fail:
 	xsctp_assoc_put(asoc);
@@ -814,6 +860,8 @@ static void do_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	case SCTP_ESTABLISHED:
 	case SCTP_SHUTDOWN_PENDING:
 	case SCTP_SHUTDOWN_SENT:
+		/* RFC 9260 s6.4: the SACK goes back where the DATA came from */
+		r->asoc->sack_path = r->path;
 		xsctp_inq_data(r, c);
 		r->data_seen = true;
 		break;
@@ -1072,7 +1120,7 @@ static void t2_expired(struct xsctp_assoc *asoc)
 		xsctp_sm_abort(asoc, XSCTP_CAUSE_USER_ABORT, ETIMEDOUT);
 		return;
 	}
-	rto_backoff(asoc, asoc->primary);
+	rto_backoff(asoc, xsctp_path_for_data(asoc));
 	if (asoc->state == SCTP_SHUTDOWN_SENT)
 		send_shutdown(asoc);
 	else if (asoc->state == SCTP_SHUTDOWN_ACK_SENT)
@@ -1080,7 +1128,7 @@ static void t2_expired(struct xsctp_assoc *asoc)
 				   NULL, 0);
 	else
 		return;
-	xsctp_timer_arm(&asoc->t2, asoc->primary->rto);
+	xsctp_timer_arm(&asoc->t2, xsctp_path_for_data(asoc)->rto);
 }
 
 /* Called under asoc->lock by the timer wheel. */

@@ -137,6 +137,14 @@ void xsctp_sk_source(const struct sock *sk, const union xsctp_addr *peer,
 		*src = a;
 }
 
+bool xsctp_sk_wildcard(const struct sock *sk)
+{
+	union xsctp_addr a;
+
+	sk_local(sk, &a);
+	return xsctp_addr_any(&a);
+}
+
 /* Can a packet for local address @a reach socket @sk? */
 bool xsctp_sk_has_laddr(const struct sock *sk, const union xsctp_addr *a)
 {

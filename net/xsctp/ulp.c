@@ -175,3 +175,28 @@ void xsctp_ulp_pd_aborted(struct xsctp_assoc *asoc, u16 sid, u16 ssn)
 	pd->pdapi_seq = ssn;
 	xsctp_ulp_deliver(asoc, skb);
 }
+
+/* RFC 6458 s6.1.2: SCTP_PEER_ADDR_CHANGE */
+void xsctp_ulp_peer_addr_change(struct xsctp_assoc *asoc,
+				const struct xsctp_path *p, int state,
+				int error)
+{
+	struct sock *sk = asoc->sk;
+	struct sctp_paddr_change *pc;
+	struct sk_buff *skb;
+
+	if (!subscribed(asoc, SCTP_PEER_ADDR_CHANGE))
+		return;
+	skb = notification(sizeof(*pc));
+	if (!skb)
+		return;
+	pc = skb_put_zero(skb, sizeof(*pc));
+	pc->spc_type = SCTP_PEER_ADDR_CHANGE;
+	pc->spc_length = sizeof(*pc);
+	xsctp_addr_to_user(&p->addr, sk->sk_family == AF_INET6,
+			   (struct sockaddr *)&pc->spc_aaddr);
+	pc->spc_state = state;
+	pc->spc_error = error;
+	pc->spc_assoc_id = asoc->id;
+	xsctp_ulp_deliver(asoc, skb);
+}

@@ -44,6 +44,8 @@ enum {
 	XSCTP_MAX_INIT_RETRANS	= 8,
 	XSCTP_DEFAULT_OSTREAMS	= 10,
 	XSCTP_DEFAULT_ISTREAMS	= 65535,
+	XSCTP_PF_RETRANS	= 0,	/* RFC 7829 PFMR; Linux: 0 */
+	XSCTP_MAX_PATHS		= 8,	/* peer addresses kept per association */
 };
 
 /* One peer transport address (RFC 9260 s1.3 "transport address"). */
@@ -61,6 +63,8 @@ struct xsctp_path {
 	u32 ssthresh;
 	u32 pba;			/* partial_bytes_acked */
 	u32 flight;			/* bytes outstanding on this path */
+	u32 flight_before;		/* during one SACK: flight before it */
+	u32 acked;			/* during one SACK: bytes it acked here */
 	/* RFC 9260 s6.3.1 RTO state, jiffies; srtt == 0 before a sample */
 	u32 srtt;
 	u32 rttvar;
@@ -69,6 +73,9 @@ struct xsctp_path {
 	unsigned long rtt_sent;
 	bool rtt_pending;
 	u8 errors;			/* RFC 9260 s8.2 error counter */
+	u8 state;			/* enum sctp_spinfo_state */
+	u16 max_retrans;		/* Path.Max.Retrans */
+	u16 pf_retrans;			/* RFC 7829 PotentiallyFailed threshold */
 	struct xsctp_timer t3;		/* T3-rtx, RFC 9260 s6.3.2 */
 	struct xsctp_timer hb;		/* heartbeat, RFC 9260 s8.3 */
 	u64 hb_nonce;			/* of the heartbeat in flight */
@@ -134,9 +141,10 @@ struct xsctp_assoc {
 	u32 rwnd_sent;			/* a_rwnd of the last SACK */
 	u8 data_pkts_unacked;		/* RFC 9260 s6.2: SACK every 2nd packet */
 	bool sack_now;
-	/* paths */
+	/* paths (path.c) */
 	struct list_head paths;
-	struct xsctp_path *primary;
+	struct xsctp_path *primary;	/* the user's choice (s6.4) */
+	struct xsctp_path *sack_path;	/* where the last DATA came from */
 	u8 npaths;
 	/* handshake and shutdown */
 	u8 init_retries;
@@ -159,6 +167,7 @@ struct xsctp_assoc {
 	u16 max_init_retrans;
 	u16 max_retrans;
 	u16 path_max_retrans;
+	u16 pf_retrans;			/* RFC 7829, for new paths */
 	u32 sack_delay;			/* jiffies */
 	u32 hb_interval;		/* jiffies, RFC 9260 s8.3 HB.interval */
 	bool hb_on;			/* heartbeats enabled */
@@ -188,6 +197,8 @@ struct xsctp_assoc *xsctp_assoc_lookup(struct net *net,
 struct xsctp_assoc *xsctp_assoc_lookup_sk(struct sock *sk,
 					  const union xsctp_addr *peer,
 					  struct xsctp_path **path);
+struct xsctp_path *xsctp_assoc_add_peer(struct xsctp_assoc *asoc,
+					const union xsctp_addr *peer);
 struct xsctp_assoc *xsctp_assoc_by_id(struct sock *sk, sctp_assoc_t id);
 int xsctp_assoc_want_streams(struct xsctp_assoc *asoc, u16 os, gfp_t gfp);
 int xsctp_assoc_init_streams(struct xsctp_assoc *asoc, u16 os, u16 is,

@@ -10,6 +10,10 @@
 #include <crypto/sha2.h>
 #include <linux/seqlock.h>
 #include <net/xsctp/addr.h>
+#include <net/xsctp/chunk.h>
+
+/* Peer addresses an INIT may list that the cookie carries (s5.1.2). */
+#define XSCTP_COOKIE_ADDRS	7
 
 /* What the cookie says; host byte order, never parsed by anyone else. */
 struct xsctp_cookie_tcb {
@@ -27,6 +31,8 @@ struct xsctp_cookie_tcb {
 	u8 pad[3];
 	union xsctp_addr peer;		/* address the INIT came from */
 	union xsctp_addr local;		/* address it was sent to */
+	u8 npeers;			/* the other addresses it listed */
+	struct xsctp_init_addr peers[XSCTP_COOKIE_ADDRS];
 };
 
 struct xsctp_cookie_keys {

@@ -56,6 +56,11 @@ void xsctp_outq_rtt_sample(struct xsctp_assoc *asoc, struct xsctp_path *path,
 			   u32 r);
 
 /* path.c */
+struct xsctp_path *xsctp_path_for_data(struct xsctp_assoc *asoc);
+struct xsctp_path *xsctp_path_alternate(struct xsctp_assoc *asoc,
+					struct xsctp_path *p);
+bool xsctp_path_error(struct xsctp_assoc *asoc, struct xsctp_path *p);
+void xsctp_path_alive(struct xsctp_assoc *asoc, struct xsctp_path *p);
 void xsctp_path_hb_arm(struct xsctp_path *path);
 void xsctp_path_hb_send(struct xsctp_assoc *asoc, struct xsctp_path *path);
 void xsctp_path_hb_timeout(struct xsctp_assoc *asoc, struct xsctp_path *path);
@@ -71,6 +76,9 @@ void xsctp_outq_pmtu_shrunk(struct xsctp_assoc *asoc, struct xsctp_path *p);
 /* ulp.c */
 void xsctp_ulp_assoc_change(struct xsctp_assoc *asoc, u16 state, u16 error);
 void xsctp_ulp_shutdown_event(struct xsctp_assoc *asoc);
+void xsctp_ulp_peer_addr_change(struct xsctp_assoc *asoc,
+				const struct xsctp_path *p, int state,
+				int error);
 void xsctp_ulp_deliver(struct xsctp_assoc *asoc, struct sk_buff *skb);
 bool xsctp_ulp_pd_begin(struct xsctp_assoc *asoc);
 void xsctp_ulp_pd_end(struct xsctp_assoc *asoc);
