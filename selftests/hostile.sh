@@ -7,8 +7,12 @@
 # /proc/net/sctp/snmp, and afterwards a real sctp_io transfer must work.
 # Kernel WARN/BUG/oops fail the run in tools/vm/run.
 #
-# HOSTILE_SEED=N fixes the mutate seed (default: random, always logged);
-# HOSTILE_CASES="a b" runs only those cases.
+# The live_* cases attack an established association instead (see (6)).
+#
+# HOSTILE_SEED=N fixes the mutate and live seeds (default: random, always
+# logged); HOSTILE_CASES="a b" runs only those cases; HOSTILE_LIVE_MSGS,
+# HOSTILE_LIVE_PKTS, HOSTILE_LIVE_RATE and HOSTILE_LIVE_OPTS tune the
+# live attack.
 . "$(dirname "$0")/lib.sh"
 
 DIR=$(cd "$(dirname "$0")" && pwd)
@@ -257,6 +261,108 @@ t_ootb() {
 	[ $((o1 - o0)) = 2 ] || { fail "SctpOutOfBlues +$((o1 - o0)), want +2"; return 1; }
 }
 
+# ---- (6) a live association under attack ----
+#
+# Two pairs of sctp_io processes, clients in a and servers in b: the first
+# association is attacked, the second is not.  sctp_inject (mode live)
+# starts in a before the clients: it learns the first association's
+# ports, tags and TSNs from the server's packets and sends, as the client
+# and with the right tag, chunks that must not change what is delivered
+# (duplicate and far-off DATA, SACKs, heartbeats, errors, INIT and cookie
+# copies, wrong-T ABORTs, unknown chunks, bundles).  Short timers bound
+# any stall the attack causes to a few seconds.
+LIVE_IO=(-4 --echo --nodelay --streams 10 --max 400 --rto 100:50:400 --max-retrans 4)
+LIVE_MSGS=${HOSTILE_LIVE_MSGS:-20000}
+LIVE_PKTS=${HOSTILE_LIVE_PKTS:-20000}
+LIVE_RATE=${HOSTILE_LIVE_RATE:-1500}
+# extra sctp_inject options, e.g. --in-window to explore (the data checks
+# then fail by design)
+read -ra LIVE_OPTS <<<"${HOSTILE_LIVE_OPTS:-}"
+# what an application may be told when the attack ends its association
+LIVE_ERRORS='COMM_LOST|CANT_STR_ASSOC|peer closed the association|recvmsg: |sendmsg |shutdown: |messages received, want|missing below|end of stream'
+
+# outcome FILE: "ok", "error" (the association ended and the application
+# was told why) or "bad" (a hang, wrong data, or no report at all)
+outcome() {
+	if grep -q '^sctp_io: OK' "$1"; then
+		echo ok
+	elif grep -Eq "^sctp_io: FAIL .*($LIVE_ERRORS)" "$1" &&
+		! grep -q '^sctp_io: FAIL timeout' "$1"; then
+		echo error
+	else
+		echo bad
+	fi
+}
+
+# io ROLE NS PORT FILE MSGS: one sctp_io in the background
+io() {
+	local addr=(-c $B4)
+	[ "$1" = server ] && addr=(-l $B4)
+	timeout 60 ip netns exec "$NS_PREFIX-$2" "$IO" "$1" "${addr[@]}" \
+		-p "$3" -n "$5" --timeout 45 "${LIVE_IO[@]}" \
+		>"$4" 2>&1 &
+}
+
+# live_attack SEED MSGS [INJECT OPTIONS...]: the attacked pair must end
+# "ok" or "error" on both sides, the untouched pair "ok"; the injector
+# must have reached the association.
+live_attack() {
+	local seed=$1 msgs=$2 t0=$EPOCHREALTIME o1 o2 f rc=0 p1 p2
+	shift 2
+	PORT=$((PORT + 2)) p1=$((PORT - 1)) p2=$PORT
+	log "seed $seed"
+	snap "$OUT.s0"
+	io server b $p1 "$OUT.srv1" "$msgs"
+	io server b $p2 "$OUT.srv2" "$msgs"
+	wait_until 10 grep -q listening "$OUT.srv1" &&
+		wait_until 10 grep -q listening "$OUT.srv2" || return 1
+	timeout 60 ip netns exec "$NS_PREFIX-a" "$INJ" -s $A4 -d $B4 -p $p1 \
+		--rate "$LIVE_RATE" --wait 20000 "$@" live "$seed" "$LIVE_PKTS" \
+		>"$OUT.inj" 2>&1 &
+	wait_until 10 grep -q 'waiting for an INIT ACK' "$OUT.inj" || return 1
+	io client a $p1 "$OUT.cli1" "$msgs"
+	io client a $p2 "$OUT.cli2" "$msgs"
+	wait || true
+	for f in inj srv1 cli1 srv2 cli2; do
+		sed "s/^/#   $f: /" "$OUT.$f"
+	done
+	log "took $(awk "BEGIN { printf \"%.1f\", $EPOCHREALTIME - $t0 }") s"
+	snap "$OUT.s1"
+	log "moved: $(deltas "$OUT.s0" "$OUT.s1")"
+	grep -q '^sctp_inject: live: ports' "$OUT.inj" ||
+		{ fail "the injector never saw the association"; rc=1; }
+	o1=$(outcome "$OUT.srv1") o2=$(outcome "$OUT.cli1")
+	log "attacked association: server $o1, client $o2"
+	[ "$o1" != bad ] && [ "$o2" != bad ] ||
+		{ fail "the attacked association hung, lost or spoilt data"; rc=1; }
+	[ "$(outcome "$OUT.srv2")" = ok ] && [ "$(outcome "$OUT.cli2")" = ok ] ||
+		{ fail "the untouched association failed"; rc=1; }
+	[ -n "$XSCTP_REFERENCE" ] || accounted "$OUT.s0" "$OUT.s1" || rc=1
+	return $rc
+}
+
+# live_case ROUNDS MSGS [INJECT OPTIONS...]: live_attack with seeds SEED,
+# SEED+1, ...; then no process is left behind
+live_case() {
+	local rounds=$1 msgs=$2 i rc=0
+	shift 2
+	topo
+	log "HOSTILE_SEED=$SEED to repeat"
+	for ((i = 0; i < rounds; i++)); do
+		live_attack $((SEED + i)) "$msgs" "$@" || rc=1
+		kill $(jobs -p) 2>/dev/null || true
+		wait
+	done
+	return $rc
+}
+
+t_live_assoc() { live_case 1 "$LIVE_MSGS" "${LIVE_OPTS[@]}"; }
+
+# (7) The same with SHUTDOWN, DATA without user data and SACKs for TSNs
+# never sent, three times: the association usually ends within a few
+# packets, and each side must be told so, with no hang.
+t_live_assoc_shutdown() { live_case 3 2000 --destructive "${LIVE_OPTS[@]}"; }
+
 hostile_case() {
 	[ -z "$HOSTILE_CASES" ] || [[ " $HOSTILE_CASES " == *" $1 "* ]] || return 0
 	ktap_case "$1" "t_$1"
@@ -269,4 +375,6 @@ hostile_case init_unrecognised_params
 hostile_case mutate
 hostile_case init_flood
 hostile_case ootb
+hostile_case live_assoc
+hostile_case live_assoc_shutdown
 ktap_finish

@@ -6,6 +6,7 @@
  *
  *   sctp_inject MODE -s SRC -d DST -p DPORT [-P SPORT] [--rate PPS]
  *               [--tag VTAG] [--bad-crc] [--wait MS] [-v]
+ *               [--destructive] [--in-window]
  *
  * Modes:
  *   init [N]          one valid INIT, with N unrecognised parameters of each
@@ -18,6 +19,20 @@
  *                     the T bit comes back within --wait ms
  *   ootb-unknown      an unknown chunk (type 0x41); succeeds if an ABORT
  *                     with the T bit comes back within --wait ms
+ *   live SEED COUNT   COUNT packets into a live association: run in the
+ *                     client's namespace with -s CLIENT -d SERVER -p PORT
+ *                     before the client connects; learns ports, tags and
+ *                     TSNs from the server's packets (waiting up to --wait
+ *                     ms for its INIT ACK and first SACK), then sends as
+ *                     the client, with the right tag, chunks that must not
+ *                     change the data delivered: duplicate and far-off
+ *                     DATA, SACKs, heartbeats, errors, INIT and cookie
+ *                     copies, wrong-T ABORTs, unknown chunks, bundles.
+ *                     Stops early when the association ends.
+ *                     --destructive adds SHUTDOWN, DATA without user
+ *                     data and SACKs acking TSNs never sent; --in-window adds DATA and FORWARD TSN
+ *                     just above the cumulative TSN, which a receiver must
+ *                     take: the data delivered is then wrong by design.
  *
  * Every mode prints "sctp_inject: sent N" (and exits 1 on a send error).
  * --bad-crc spoils the checksum of every packet; mutate spoils about 1 in
@@ -188,6 +203,12 @@ static int send_sctp(const uint8_t *sctp, size_t len)
 	if (opt.verbose)
 		hexdump("sent", sctp, len);
 	return 0;
+}
+
+static int finish(int rc)
+{
+	printf("sctp_inject: sent %lu\n", sent);
+	return rc;
 }
 
 /* ---- packet builders: each appends to b at *len ---- */
@@ -686,6 +707,606 @@ static void mutate(struct pkt *p)
 	}
 }
 
+/* ---- live: hostile chunks inside an established association ---- */
+
+/*
+ * What the injector knows of the association it attacks.  It runs in the
+ * client's namespace, where a raw IPPROTO_SCTP socket gets a copy of every
+ * SCTP packet arriving there, so it sees the server's side only: the INIT
+ * ACK gives the client's port, both tags, the server's first TSN, the
+ * stream counts and the State Cookie; the server's SACKs say which client
+ * TSNs arrived (every TSN up to live.cum is a duplicate from then on); its
+ * DATA chunks bound the TSNs it has sent.
+ */
+static struct {
+	uint16_t cport;
+	uint32_t ctag, stag;	/* the client's and the server's tags */
+	uint32_t cum;		/* highest Cumulative TSN Ack from the server */
+	uint32_t srv_tsn;	/* highest TSN of the server's DATA */
+	uint16_t streams;	/* client to server streams: ids below this */
+	int have_init_ack, have_sack, destructive, in_window;
+	const char *ended;	/* why the association is gone, or NULL */
+	char why[64];
+	uint8_t init_ack[MAXPKT];
+	size_t init_ack_len;
+	uint8_t cookie[MAXPKT];
+	size_t cookie_len;
+	uint8_t hb[MAXPKT];	/* the last Heartbeat Info the server sent */
+	size_t hb_len;
+	unsigned long seen;
+} live;
+
+static uint32_t get32(const uint8_t *p)
+{
+	return (uint32_t)get16(p) << 16 | get16(p + 2);
+}
+
+/* RFC 9260 s1.3 serial number arithmetic: a is after b */
+static int tsn_after(uint32_t a, uint32_t b)
+{
+	return (int32_t)(a - b) > 0;
+}
+
+static void learn_init_ack(const uint8_t *c, size_t clen, uint32_t vtag,
+			   uint16_t cport)
+{
+	size_t o = 20, l;
+	uint16_t os, mis;
+
+	if (live.have_init_ack || clen < 20 || clen > MAXPKT)
+		return;
+	live.have_init_ack = 1;
+	live.cport = cport;
+	live.ctag = vtag;
+	live.stag = get32(c + 4);
+	os = get16(c + 12);
+	mis = get16(c + 14);
+	live.streams = os < mis ? os : mis;
+	live.srv_tsn = get32(c + 16) - 1;
+	memcpy(live.init_ack, c, clen);
+	live.init_ack_len = clen;
+	for (; o + 4 <= clen; o += (l + 3) & ~3u) {
+		l = get16(c + o + 2);
+		if (l < 4 || o + l > clen)
+			break;
+		if (get16(c + o) == 7) {	/* State Cookie */
+			memcpy(live.cookie, c + o + 4, l - 4);
+			live.cookie_len = l - 4;
+		}
+	}
+}
+
+static void learn_chunk(const uint8_t *c, size_t clen, uint32_t vtag)
+{
+	int t = c[1] & 1;
+
+	switch (c[0]) {
+	case 0:			/* DATA */
+		if (clen >= 16 && tsn_after(get32(c + 4), live.srv_tsn))
+			live.srv_tsn = get32(c + 4);
+		break;
+	case 3:			/* SACK */
+		if (clen >= 16 && (!live.have_sack ||
+				   tsn_after(get32(c + 4), live.cum)))
+			live.cum = get32(c + 4);
+		live.have_sack = 1;
+		break;
+	case 4:			/* HEARTBEAT: keep its info to echo */
+		if (clen > 8 && clen - 4 <= sizeof(live.hb)) {
+			memcpy(live.hb, c + 4, clen - 4);
+			live.hb_len = clen - 4;
+		}
+		break;
+	case 6:			/* ABORT, RFC 9260 s8.5.1(B) */
+		if (vtag != (t ? live.stag : live.ctag))
+			break;
+		live.ended = "ABORT from the server";
+		if (clen >= 8)
+			snprintf(live.why, sizeof(live.why),
+				 "ABORT from the server, cause %u length %u",
+				 get16(c + 4), get16(c + 6));
+		if (clen >= 8)
+			live.ended = live.why;
+		break;
+	case 8:
+		live.ended = "SHUTDOWN ACK from the server";
+		break;
+	case 14:
+		live.ended = "SHUTDOWN COMPLETE from the server";
+		break;
+	}
+}
+
+/* One packet from the server; only its association's are looked at */
+static void learn(const uint8_t *buf, size_t n)
+{
+	size_t ihl = (buf[0] & 15) * 4, o, l;
+	const uint8_t *s = buf + ihl;
+	uint32_t vtag;
+
+	if (n < ihl + 16 || memcmp(buf + 12, &opt.dst, 4) ||
+	    get16(s) != opt.dport)
+		return;
+	n -= ihl;
+	vtag = get32(s + 4);
+	if (!live.have_init_ack && s[12] == 2 && get16(s + 14) <= n)
+		learn_init_ack(s + 12, get16(s + 14), vtag, get16(s + 2));
+	if (!live.have_init_ack || get16(s + 2) != live.cport ||
+	    (vtag != live.ctag && vtag != live.stag))
+		return;
+	live.seen++;
+	/* veth passes GSO packets whole: walk every chunk */
+	for (o = 12; o + 4 <= n; o += (l + 3) & ~3u) {
+		l = get16(s + o + 2);
+		if (l < 4 || o + l > n)
+			break;
+		learn_chunk(s + o, l, vtag);
+	}
+}
+
+/* Reads what has arrived; waits up to @ms for the first packet */
+static void drain(int rfd, int ms)
+{
+	static uint8_t buf[65536];
+	struct pollfd pf = { .fd = rfd, .events = POLLIN };
+	ssize_t n;
+
+	while (poll(&pf, 1, ms) > 0) {
+		n = recv(rfd, buf, sizeof(buf), MSG_DONTWAIT);
+		if (n >= 20)
+			learn(buf, n);
+		ms = 0;
+	}
+}
+
+/*
+ * A TSN near @base (the peer's cumulative TSN or the highest one sent):
+ * at or below it (duplicates), 2^20 or more below it, and, if @ahead,
+ * 2^20 or more above it or exactly half the serial space away, where
+ * "before" and "after" are undefined (RFC 9260 s1.3).  None is a TSN the
+ * real peer sends during a test, so a receiver that takes one into its
+ * window has a bug.  --in-window adds TSNs just above @base, which a
+ * receiver must accept: the data delivered is then wrong, by design.
+ */
+static uint32_t pick_tsn(uint32_t base, int ahead)
+{
+	switch (rand() % (!ahead ? 3 : live.in_window ? 6 : 5)) {
+	case 0:
+		return base - rand() % 16;
+	case 1:
+		return base - rand() % 0x10000;
+	case 2:
+		return base - 0x100000 - rnd32() % 0x7fe00000;
+	case 3:
+		return base + 0x100000 + rnd32() % 0x7fe00000;
+	case 4:
+		return base + 0x80000000u;
+	default:
+		return base + 1 + rand() % 64;
+	}
+}
+
+static uint16_t pick_stream(void)
+{
+	if (rand() % 4)
+		return rand() % (live.streams ? live.streams : 1);
+	return rand() & 1 ? 0xffff : live.streams + rand() % 100;
+}
+
+static void fill(uint8_t *p, size_t len)
+{
+	while (len--)
+		*p++ = rand();
+}
+
+/*
+ * RFC 9260 s3.3.1 DATA with random B/E/U/I and reserved flags, stream,
+ * SSN, PPID and 1 to 1400 bytes of user data.
+ */
+static void l_data(struct pkt *p)
+{
+	size_t len = 1 + rand() % (rand() % 8 ? 300 : 1400);
+	uint8_t *c = chunk(p, 0, rand() % 8 ? rand() & 0x0f : rand(),
+			   16 + len);
+
+	if (!c)
+		return;
+	put32(c + 4, pick_tsn(live.cum, 1));
+	put16(c + 8, pick_stream());
+	put16(c + 10, rand());
+	put32(c + 12, rnd32());
+	fill(c + 16, len);
+}
+
+/*
+ * DATA without user data (--destructive): RFC 9260 s6.2 says the
+ * receiver MUST answer it with an ABORT, whatever its TSN.
+ */
+static void l_data_empty(struct pkt *p)
+{
+	uint8_t *c = chunk(p, 0, 3, 16);
+
+	if (!c)
+		return;
+	put32(c + 4, pick_tsn(live.cum, 1));
+	put16(c + 8, pick_stream());
+}
+
+/* Gap Ack Blocks that overlap, run backwards, start at 0, or reach 65535 */
+static void gap_block(uint8_t *g, unsigned int i)
+{
+	uint16_t s, e;
+
+	switch (rand() % 5) {
+	case 0:		/* well formed, increasing */
+		s = 2 + 4 * i;
+		e = s + rand() % 3;
+		break;
+	case 1:		/* overlaps its neighbours */
+		s = 1 + rand() % 8;
+		e = s + rand() % 16;
+		break;
+	case 2:		/* reversed */
+		e = 1 + rand() % 100;
+		s = e + 1 + rand() % 100;
+		break;
+	case 3:		/* huge */
+		s = rand() % 2 ? 1 : 0xff00 + rand() % 0x100;
+		e = 0xffff;
+		break;
+	default:
+		s = rand();
+		e = rand();
+		break;
+	}
+	put16(g, s);
+	put16(g + 2, e);
+}
+
+/*
+ * RFC 9260 s3.3.4 SACK for the server's DATA: a Cumulative TSN Ack at or
+ * below the highest TSN it sent (or, --destructive, past it, which a
+ * server may take for a protocol violation and abort), random gap blocks
+ * and duplicate TSNs, and now and then counts that claim more blocks
+ * than the chunk holds.
+ */
+static void l_sack(struct pkt *p)
+{
+	unsigned int gaps = rand() % 4 ? rand() % 5 : rand() % 100;
+	unsigned int dups = rand() % 3 ? rand() % 4 : rand() % 50;
+	uint8_t *c = chunk(p, 3, rand() % 8 ? 0 : rand(),
+			   16 + 4 * (gaps + dups));
+	uint32_t cum;
+	unsigned int i;
+
+	if (!c)
+		return;
+	cum = pick_tsn(live.srv_tsn, 0);
+	if (live.destructive && rand() % 4 == 0)
+		cum = rand() % 2 ? pick_tsn(live.srv_tsn, 1) :
+				   live.srv_tsn + 1 + rand() % 1000;
+	put32(c + 4, cum);
+	put32(c + 8, rand() % 4 ? rand() % 65536 : 0);	/* a_rwnd */
+	put16(c + 12, gaps);
+	put16(c + 14, dups);
+	for (i = 0; i < gaps; i++)
+		gap_block(c + 16 + 4 * i, i);
+	for (i = 0; i < dups; i++)
+		put32(c + 16 + 4 * (gaps + i), rand() % 2 ?
+		      pick_tsn(live.cum, 1) : rnd32());
+	if (rand() % 16 == 0)
+		put16(c + 12 + 2 * (rand() & 1), rand() % 2 ? 0xffff : rand());
+}
+
+/* RFC 9260 s3.3.5: a HEARTBEAT with random info (sometimes none) */
+static void l_heartbeat(struct pkt *p)
+{
+	size_t len = rand() % 200;
+	uint8_t *c = chunk(p, 4, rand() % 8 ? 0 : rand(), 4), *v;
+
+	if (!c || rand() % 8 == 0)
+		return;
+	v = tlv(p, c, rand() % 8 ? 1 : rand(), 4 + len);
+	if (v)
+		fill(v, len);
+}
+
+/*
+ * RFC 9260 s3.3.6: a HEARTBEAT ACK echoing the last info the server sent
+ * (a late duplicate), that info with a byte changed or cut short, or
+ * random info.
+ */
+static void l_heartbeat_ack(struct pkt *p)
+{
+	size_t len = live.hb_len;
+	uint8_t *c;
+
+	if (!len || rand() % 4 == 0) {
+		len = 4 + rand() % 100;
+		c = chunk(p, 5, 0, 4 + len);
+		if (c) {
+			fill(c + 4, len);
+			put16(c + 4, 1);
+			put16(c + 6, len);
+		}
+		return;
+	}
+	if (rand() % 4 == 0)
+		len = rand() % len;
+	c = chunk(p, 5, 0, 4 + len);
+	if (!c)
+		return;
+	memcpy(c + 4, live.hb, len);
+	if (len > 4 && rand() % 2)
+		c[4 + 4 + rand() % (len - 4)] ^= 1 << (rand() % 8);
+}
+
+/* RFC 9260 s3.3.10: one to four causes, any code, lengths that may lie */
+static void l_error(struct pkt *p)
+{
+	uint8_t *c = chunk(p, 9, 0, 4), *v;
+	int i, n = 1 + rand() % 4;
+	size_t len;
+
+	for (i = 0; c && i < n; i++) {
+		len = rand() % 40;
+		v = tlv(p, c, rand() % 4 ? 1 + rand() % 13 : rand(), 4 + len);
+		if (!v)
+			break;
+		fill(v, len);
+		if (rand() % 8 == 0)
+			put16(v - 2, rand() % 2 ? (size_t)(rand() % 4) : len + 8);
+	}
+}
+
+/* RFC 9260 s3.3.8 SHUTDOWN (--destructive), any Cumulative TSN Ack */
+static void l_shutdown(struct pkt *p)
+{
+	uint8_t *c = chunk(p, 7, 0, 8);
+
+	if (c)
+		put32(c + 4, rand() % 2 ? live.srv_tsn :
+				     pick_tsn(live.srv_tsn, 1));
+}
+
+/* RFC 3758 s3.2 FORWARD TSN / RFC 8260 s2.3.1 I-FORWARD TSN */
+static void l_forward_tsn(struct pkt *p)
+{
+	int n = rand() % 4, i, idata = rand() % 4 == 0;
+	uint8_t *c = chunk(p, idata ? 194 : 192, 0, 8 + (idata ? 8 : 4) * n);
+
+	if (!c)
+		return;
+	put32(c + 4, pick_tsn(live.cum, 1));
+	for (i = 0; i < n; i++)
+		fill(c + 8 + (idata ? 8 : 4) * i, idata ? 8 : 4);
+}
+
+/*
+ * Chunk types the association did not negotiate or nobody defined, one
+ * of each action class of RFC 9260 s3.2 (00 stop, 01 stop and report,
+ * 10 skip, 11 skip and report), with random flags and contents.
+ */
+static void l_unknown(struct pkt *p)
+{
+	static const uint8_t known[] = { 12, 13, 15, 64, 128, 130, 132, 193 };
+	size_t len = rand() % 64;
+	uint8_t type;
+	uint8_t *c;
+
+	switch (rand() % 5) {
+	case 0:
+		type = 16 + rand() % 48;		/* 00 */
+		break;
+	case 1:
+		type = 65 + rand() % 63;		/* 01 */
+		break;
+	case 2:
+		type = 133 + rand() % 59;		/* 10 */
+		break;
+	case 3:
+		type = 195 + rand() % 61;		/* 11 */
+		break;
+	default:
+		type = known[rand() % sizeof(known)];
+		break;
+	}
+	c = chunk(p, type, rand(), 4 + len);
+	if (c)
+		fill(c + 4, len);
+}
+
+/*
+ * RFC 9260 s5.2.2: an INIT from the client's port for the existing
+ * association, with the client's own tag (a copy of its INIT) or a new
+ * one; the answer carries tie tags and goes to the real client, which
+ * must ignore it (s5.2.3).  Now and then the INIT breaks s8.5.1(A) by a
+ * verification tag that is not 0.
+ */
+static void l_init(struct pkt *p)
+{
+	hdr(p, live.cport, opt.dport, rand() % 8 ? 0 : live.stag);
+	add_init(p, 1, rand() % 2 ? live.ctag : rnd32() | 1, rand() % 2);
+}
+
+/* A copy of the server's own INIT ACK, sent back to it, maybe spoilt */
+static void l_init_ack(struct pkt *p)
+{
+	uint8_t *c = chunk(p, 2, 0, live.init_ack_len);
+
+	if (!c)
+		return;
+	memcpy(c, live.init_ack, live.init_ack_len);
+	if (rand() % 2)
+		c[4 + rand() % (live.init_ack_len - 4)] ^= 1 << (rand() % 8);
+}
+
+/*
+ * RFC 9260 s5.2.4: the real State Cookie again (case D: both tags match,
+ * the answer is a COOKIE ACK the client ignores), or spoilt, cut short
+ * or lengthened, which the MAC must catch; maybe bundled with DATA.
+ */
+static void l_cookie_echo(struct pkt *p)
+{
+	size_t len = live.cookie_len;
+	uint8_t *c;
+
+	switch (rand() % 4) {
+	case 0:
+		len = rand() % (len + 1);
+		break;
+	case 1:
+		len += 1 + rand() % 16;
+		break;
+	}
+	c = chunk(p, 10, 0, 4 + len);
+	if (!c)
+		return;
+	memcpy(c + 4, live.cookie, len < live.cookie_len ? len : live.cookie_len);
+	if (len && rand() % 2)
+		c[4 + rand() % len] ^= 1 << (rand() % 8);
+}
+
+/*
+ * RFC 9260 s8.5.1(B)/(C): ABORT or SHUTDOWN COMPLETE whose T bit does not
+ * match the tag: T set with the server's own tag, or T clear with the
+ * client's.  Either must be discarded, with whatever precedes it.
+ */
+static void l_wrong_t(struct pkt *p)
+{
+	int t = rand() % 2;
+	uint8_t *c;
+
+	hdr(p, live.cport, opt.dport, t ? live.stag : live.ctag);
+	if (rand() % 4 == 0)
+		l_heartbeat(p);
+	if (rand() % 2) {
+		c = chunk(p, 14, t, 4);
+		return;
+	}
+	c = chunk(p, 6, t, 4);
+	if (c && rand() % 2)
+		tlv(p, c, 1 + rand() % 13, 8);
+}
+
+/* SHUTDOWN ACK and SHUTDOWN COMPLETE with the right tag, out of state */
+static void l_shutdown_ack(struct pkt *p)
+{
+	chunk(p, rand() % 2 ? 8 : 14, 0, 4);
+}
+
+/* ECNE and CWR (RFC 9260 appendix A) with any TSN */
+static void l_ecn(struct pkt *p)
+{
+	uint8_t *c = chunk(p, 12 + rand() % 2, 0, 8);
+
+	if (c)
+		put32(c + 4, rand() % 2 ? pick_tsn(live.cum, 1) : rnd32());
+}
+
+struct live_gen {
+	const char *name;
+	void (*build)(struct pkt *p);
+	unsigned int weight;
+	unsigned int first:1;		/* its own header: first chunk only */
+	unsigned int destructive:1;	/* only with --destructive */
+	unsigned long count;
+};
+
+#define GEN(n, w, ...) { .name = #n, .build = l_##n, .weight = w, __VA_ARGS__ }
+
+static struct live_gen gens[] = {
+	GEN(data, 6), GEN(sack, 6), GEN(heartbeat, 2), GEN(heartbeat_ack, 2),
+	GEN(error, 2), GEN(forward_tsn, 2), GEN(unknown, 3), GEN(ecn, 1),
+	GEN(init_ack, 1), GEN(cookie_echo, 2), GEN(shutdown_ack, 1),
+	GEN(init, 1, .first = 1), GEN(wrong_t, 2, .first = 1),
+	GEN(shutdown, 1, .destructive = 1),
+	GEN(data_empty, 1, .destructive = 1),
+};
+
+static struct live_gen *pick_gen(int first)
+{
+	unsigned int total = 0, r, i;
+
+	for (i = 0; i < ARRAY_SIZE(gens); i++)
+		if ((first || !gens[i].first) &&
+		    (live.destructive || !gens[i].destructive))
+			total += gens[i].weight;
+	r = rand() % total;
+	for (i = 0;; i++) {
+		if ((!first && gens[i].first) ||
+		    (!live.destructive && gens[i].destructive))
+			continue;
+		if (r < gens[i].weight)
+			return &gens[i];
+		r -= gens[i].weight;
+	}
+}
+
+/* A packet of one to four chunks, the first of any kind */
+static void live_packet(struct pkt *p)
+{
+	struct live_gen *g = pick_gen(1);
+	int more = rand() % 3 ? 0 : 1 + rand() % 3;
+
+	hdr(p, live.cport, opt.dport, live.stag);
+	g->build(p);
+	g->count++;
+	if (g->first)
+		return;
+	while (more--) {
+		g = pick_gen(0);
+		g->build(p);
+		g->count++;
+	}
+}
+
+static int live_mode(unsigned int seed, unsigned long count)
+{
+	struct timespec t0, now;
+	struct pkt p;
+	unsigned long i;
+	int rfd = socket(AF_INET, SOCK_RAW, IPPROTO_SCTP);
+
+	if (rfd < 0) {
+		perror("sctp_inject: raw receive socket");
+		return 1;
+	}
+	fprintf(stderr, "sctp_inject: live: seed %u, waiting for an INIT ACK from %s port %u\n",
+		seed, inet_ntoa(opt.dst), opt.dport);
+	srand(seed);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (!live.have_sack && !live.ended) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if ((now.tv_sec - t0.tv_sec) * 1000 +
+		    (now.tv_nsec - t0.tv_nsec) / 1000000 >= opt.wait_ms) {
+			fprintf(stderr, "sctp_inject: live: no %s within --wait\n",
+				live.have_init_ack ? "SACK" : "INIT ACK");
+			return 1;
+		}
+		drain(rfd, 100);
+	}
+	printf("sctp_inject: live: ports %u -> %u, tags client 0x%08x server 0x%08x, %u streams, cum TSN 0x%08x, server TSN 0x%08x, cookie %zu bytes\n",
+	       live.cport, opt.dport, live.ctag, live.stag, live.streams,
+	       live.cum, live.srv_tsn, live.cookie_len);
+	for (i = 0; i < count && !live.ended; i++) {
+		drain(rfd, 0);
+		live_packet(&p);
+		set_crc(p.b, p.len, 0);
+		if (send_sctp(p.b, p.len))
+			return finish(1);
+	}
+	drain(rfd, 0);
+	for (i = 0; i < ARRAY_SIZE(gens); i++)
+		if (gens[i].count)
+			printf("sctp_inject: live: %s %lu\n", gens[i].name,
+			       gens[i].count);
+	printf("sctp_inject: live: %lu server packets seen, cum TSN 0x%08x, server TSN 0x%08x; %s\n",
+	       live.seen, live.cum, live.srv_tsn,
+	       live.ended ? live.ended : "association still up");
+	return finish(0);
+}
+
 /* ---- replies (ootb modes) ---- */
 
 /*
@@ -741,8 +1362,10 @@ static void __attribute__((noreturn)) usage(void)
 	fprintf(stderr,
 		"usage: sctp_inject MODE -s SRC -d DST -p DPORT [-P SPORT]\n"
 		"  [--rate PPS] [--tag VTAG] [--bad-crc] [--wait MS] [-v]\n"
+		"  [--destructive] [--in-window]\n"
 		"modes: init [N] | kind NAME COUNT | kinds | mutate SEED COUNT |\n"
-		"       flood COUNT | ootb-shutdown-ack | ootb-unknown\n");
+		"       flood COUNT | ootb-shutdown-ack | ootb-unknown |\n"
+		"       live SEED COUNT\n");
 	exit(2);
 }
 
@@ -760,17 +1383,12 @@ static unsigned long num(const char *s, unsigned long max)
 	return v;
 }
 
-static int finish(int rc)
-{
-	printf("sctp_inject: sent %lu\n", sent);
-	return rc;
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option lo[] = {
 		{ "rate", 1, 0, 'r' }, { "tag", 1, 0, 't' },
-		{ "bad-crc", 0, 0, 'b' }, { "wait", 1, 0, 'w' }, { 0 }
+		{ "bad-crc", 0, 0, 'b' }, { "wait", 1, 0, 'w' },
+		{ "destructive", 0, 0, 'D' }, { "in-window", 0, 0, 'W' }, { 0 }
 	};
 	unsigned long count = 0, i;
 	const char *mode;
@@ -810,6 +1428,12 @@ int main(int argc, char **argv)
 			break;
 		case 'v':
 			opt.verbose = 1;
+			break;
+		case 'D':
+			live.destructive = 1;
+			break;
+		case 'W':
+			live.in_window = 1;
 			break;
 		default:
 			usage();
@@ -882,6 +1506,12 @@ int main(int argc, char **argv)
 				return finish(1);
 		}
 		return finish(0);
+	}
+	if (!strcmp(mode, "live")) {
+		if (optind + 2 != argc)
+			usage();
+		return live_mode(num(argv[optind], 0xffffffffu),
+				 num(argv[optind + 1], MAXCOUNT));
 	}
 	if (!strcmp(mode, "flood")) {
 		if (optind + 1 != argc)
