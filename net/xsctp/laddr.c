@@ -41,16 +41,21 @@ static bool v6_listable(const struct in6_addr *a, bool loopback_peer)
 	return loopback_peer || !(type & IPV6_ADDR_LOOPBACK);
 }
 
-static bool add(struct xsctp_laddrs *l, const union xsctp_addr *a)
+struct collect {
+	union xsctp_addr *a;
+	int n, max;
+	bool lo;		/* loopback addresses too */
+};
+
+static bool add(struct collect *c, const union xsctp_addr *a)
 {
-	if (l->n >= ARRAY_SIZE(l->a))
+	if (c->n >= c->max)
 		return false;
-	l->a[l->n++] = *a;
+	c->a[c->n++] = *a;
 	return true;
 }
 
-static void list_v4(struct net_device *dev, struct xsctp_laddrs *l,
-		    bool loopback_peer)
+static void list_v4(struct net_device *dev, struct collect *c)
 {
 	struct in_device *in_dev = __in_dev_get_rcu(dev);
 	const struct in_ifaddr *ifa;
@@ -59,16 +64,15 @@ static void list_v4(struct net_device *dev, struct xsctp_laddrs *l,
 	if (!in_dev)
 		return;
 	in_dev_for_each_ifa_rcu(ifa, in_dev) {
-		if (!v4_listable(ifa->ifa_local, loopback_peer))
+		if (!v4_listable(ifa->ifa_local, c->lo))
 			continue;
 		xsctp_addr_v4(&a, ifa->ifa_local, 0);
-		if (!add(l, &a))
+		if (!add(c, &a))
 			return;
 	}
 }
 
-static void list_v6(struct net_device *dev, struct xsctp_laddrs *l,
-		    bool loopback_peer)
+static void list_v6(struct net_device *dev, struct collect *c)
 {
 	struct inet6_dev *idev = __in6_dev_get(dev);
 	struct inet6_ifaddr *ifp;
@@ -79,20 +83,48 @@ static void list_v6(struct net_device *dev, struct xsctp_laddrs *l,
 	read_lock_bh(&idev->lock);
 	list_for_each_entry(ifp, &idev->addr_list, if_list) {
 		if ((ifp->flags & (IFA_F_TENTATIVE | IFA_F_DADFAILED)) ||
-		    !v6_listable(&ifp->addr, loopback_peer))
+		    !v6_listable(&ifp->addr, c->lo))
 			continue;
 		xsctp_addr_v6(&a, &ifp->addr, 0, 0);
-		if (!add(l, &a))
+		if (!add(c, &a))
 			break;
 	}
 	read_unlock_bh(&idev->lock);
 }
 
 /*
- * The local addresses @sk offers a peer at @peer (RFC 9260 s5.1.2): its
- * bound address, or for the wildcard every usable address of the
- * namespace, IPv4 ones if @v4, IPv6 ones if @v6.  Fewer than two means
- * there is nothing to list: the packet's source address says it all.
+ * Up to @max addresses of @sk's namespace into @out, IPv4 ones if @v4,
+ * IPv6 ones if @v6, loopback ones if @lo; returns how many.
+ */
+int xsctp_laddr_all(struct sock *sk, bool v4, bool v6, bool lo,
+		    union xsctp_addr *out, int max)
+{
+	struct collect c = { .a = out, .max = max, .lo = lo };
+	struct net_device *dev;
+
+	rcu_read_lock();
+	for_each_netdev_rcu(sock_net(sk), dev) {
+		if (v4)
+			list_v4(dev, &c);
+		if (v6)
+			list_v6(dev, &c);
+	}
+	rcu_read_unlock();
+	return c.n;
+}
+
+static bool listable(const union xsctp_addr *a, bool v4, bool v6, bool lo)
+{
+	if (a->sa.sa_family == AF_INET)
+		return v4 && v4_listable(a->v4.sin_addr.s_addr, lo);
+	return v6 && v6_listable(&a->v6.sin6_addr, lo);
+}
+
+/*
+ * The local addresses @sk offers a peer at @peer (RFC 9260 s5.1.2): the
+ * ones sctp_bindx() gave it, or for the wildcard every usable address of
+ * the namespace; IPv4 ones if @v4, IPv6 ones if @v6.  Fewer than two
+ * means there is nothing to list: the packet's source address says it.
  */
 void xsctp_laddr_collect(struct sock *sk, const union xsctp_addr *peer,
 			 bool v4, bool v6, struct xsctp_laddrs *l)
@@ -100,21 +132,16 @@ void xsctp_laddr_collect(struct sock *sk, const union xsctp_addr *peer,
 	bool lo = peer->sa.sa_family == AF_INET ?
 		  ipv4_is_loopback(peer->v4.sin_addr.s_addr) :
 		  ipv6_addr_loopback(&peer->v6.sin6_addr);
-	struct net_device *dev;
-	union xsctp_addr mine;
+	union xsctp_addr set[XSCTP_MAX_BOUND];
+	int n, i;
 
 	l->n = 0;
-	xsctp_sk_source(sk, peer, &mine);
-	if (mine.sa.sa_family != AF_UNSPEC || !xsctp_sk_wildcard(sk))
-		return;
-	rcu_read_lock();
-	for_each_netdev_rcu(sock_net(sk), dev) {
-		if (v4)
-			list_v4(dev, l, lo);
-		if (v6)
-			list_v6(dev, l, lo);
-	}
-	rcu_read_unlock();
+	n = xsctp_sk_local_addrs(sk, set, XSCTP_MAX_BOUND);
+	if (!n)
+		l->n = xsctp_laddr_all(sk, v4, v6, lo, l->a, ARRAY_SIZE(l->a));
+	for (i = 0; i < n && l->n < ARRAY_SIZE(l->a); i++)
+		if (listable(&set[i], v4, v6, lo))
+			l->a[l->n++] = set[i];
 	if (l->n < 2)
 		l->n = 0;
 }

@@ -116,6 +116,22 @@ static struct dst_entry *xsctp_route(struct net *net, const struct sock *sk,
 	return route6(net, sk, src, dst);
 }
 
+/* The first of @sk's bound addresses in @peer's family, into @src. */
+static bool bound_source(struct sock *sk, const union xsctp_addr *peer,
+			 union xsctp_addr *src)
+{
+	union xsctp_addr set[XSCTP_MAX_BOUND];
+	int n = xsctp_sk_local_addrs(sk, set, XSCTP_MAX_BOUND), i;
+
+	for (i = 0; i < n; i++) {
+		if (set[i].sa.sa_family == peer->sa.sa_family) {
+			*src = set[i];
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Called under the association's lock: (re)routes @path, updates pmtu. */
 int xsctp_path_route(struct xsctp_path *path)
 {
@@ -129,6 +145,16 @@ int xsctp_path_route(struct xsctp_path *path)
 	dst_release(path->dst);
 	path->dst = NULL;
 	d = xsctp_route(asoc->net, asoc->sk, &path->saddr, &path->addr);
+	if (!IS_ERR(d) && !xsctp_sk_has_laddr(asoc->sk, &path->saddr)) {
+		/* routing chose an address the endpoint does not have (it
+		 * was bound to several with sctp_bindx()): use one it has
+		 */
+		dst_release(d);
+		d = ERR_PTR(-EADDRNOTAVAIL);
+		if (bound_source(asoc->sk, &path->addr, &path->saddr))
+			d = xsctp_route(asoc->net, asoc->sk, &path->saddr,
+					&path->addr);
+	}
 	if (IS_ERR(d))
 		return PTR_ERR(d);
 	path->dst = d;

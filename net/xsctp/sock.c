@@ -63,6 +63,8 @@ static void init_fields(struct sock *sk)
 	xa_init_flags(&xs->ids, XA_FLAGS_ALLOC | XA_FLAGS_LOCK_BH);
 	xs->next_id = SCTP_ALL_ASSOC + 1;
 	sk->sk_write_space = xsctp_write_space;
+	/* bind_hash readers (xsctp_lookup_listener()) walk it under RCU */
+	sock_set_flag(sk, SOCK_RCU_FREE);
 	sock_prot_inuse_add(sock_net(sk), sk->sk_prot, 1);
 }
 
@@ -73,19 +75,9 @@ static int xsctp_init_sock(struct sock *sk)
 	return 0;
 }
 
-static void unbind(struct sock *sk)
-{
-	struct xsctp_net *xn = xsctp_net(sock_net(sk));
-
-	spin_lock_bh(&xn->bind_lock);
-	if (!hlist_unhashed(&xsctp_sk(sk)->bind_node))
-		hlist_del_init_rcu(&xsctp_sk(sk)->bind_node);
-	spin_unlock_bh(&xn->bind_lock);
-}
-
 static void xsctp_destroy_sock(struct sock *sk)
 {
-	unbind(sk);
+	xsctp_unbind(sk);
 	sock_prot_inuse_add(sock_net(sk), sk->sk_prot, -1);
 }
 
@@ -96,224 +88,6 @@ static int xsctp_hash(struct sock *sk)
 
 static void xsctp_unhash(struct sock *sk)
 {
-}
-
-/* ---- bind: the per-netns table of bound sockets, by port ---- */
-
-static struct hlist_head *bind_bucket(struct xsctp_net *xn, u16 port)
-{
-	return &xn->bind_hash[hash_32(port, XSCTP_BIND_HASH_BITS)];
-}
-
-/* The socket's own bound address, as a transport address. */
-static void sk_local(const struct sock *sk, union xsctp_addr *a)
-{
-	if (sk->sk_family == AF_INET6)
-		xsctp_addr_v6(a, &sk->sk_v6_rcv_saddr, inet_sk(sk)->inet_sport,
-			      sk->sk_bound_dev_if);
-	else
-		xsctp_addr_v4(a, inet_sk(sk)->inet_rcv_saddr,
-			      inet_sk(sk)->inet_sport);
-}
-
-/*
- * The address @sk is bound to, as a source for packets to @peer's family
- * (a v4-mapped one as IPv4); AF_UNSPEC when bound to the wildcard or to
- * the other family, and routing picks the source.
- */
-void xsctp_sk_source(const struct sock *sk, const union xsctp_addr *peer,
-		     union xsctp_addr *src)
-{
-	union xsctp_addr a;
-
-	sk_local(sk, &a);
-	src->sa.sa_family = AF_UNSPEC;
-	if (xsctp_addr_any(&a))
-		return;
-	if (a.sa.sa_family == AF_INET6 &&
-	    ipv6_addr_v4mapped(&a.v6.sin6_addr))
-		xsctp_addr_v4(&a, a.v6.sin6_addr.s6_addr32[3], 0);
-	if (a.sa.sa_family == peer->sa.sa_family)
-		*src = a;
-}
-
-bool xsctp_sk_wildcard(const struct sock *sk)
-{
-	union xsctp_addr a;
-
-	sk_local(sk, &a);
-	return xsctp_addr_any(&a);
-}
-
-/* Can a packet for local address @a reach socket @sk? */
-bool xsctp_sk_has_laddr(const struct sock *sk, const union xsctp_addr *a)
-{
-	union xsctp_addr mine;
-
-	if (a->sa.sa_family == AF_INET6 && sk->sk_family == AF_INET)
-		return false;
-	if (a->sa.sa_family == AF_INET && sk->sk_family == AF_INET6 &&
-	    sk->sk_ipv6only)
-		return false;
-	sk_local(sk, &mine);
-	if (xsctp_addr_any(&mine))
-		return true;
-	xsctp_addr_set_port(&mine, xsctp_addr_port(a));
-	return xsctp_addr_eq(&mine, a);
-}
-
-/* Could one local transport address belong to both sockets? */
-bool xsctp_sk_addrs_overlap(const struct sock *a, const struct sock *b)
-{
-	union xsctp_addr la, lb;
-
-	sk_local(a, &la);
-	sk_local(b, &lb);
-	return xsctp_addr_any(&la) || xsctp_addr_any(&lb) ||
-	       xsctp_sk_has_laddr(a, &lb);
-}
-
-static bool accepts_init(const struct sock *sk)
-{
-	if (xsctp_style_tcp(sk))
-		return sk->sk_state == TCP_LISTEN;
-	return READ_ONCE(xsctp_sk(sk)->listening);
-}
-
-/* An endpoint for a packet to @laddr:@port; returned with a reference. */
-struct sock *xsctp_lookup_listener(struct net *net, const void *laddr,
-				   __be16 port)
-{
-	struct xsctp_net *xn = xsctp_net(net);
-	struct xsctp_sock *xs;
-	struct sock *found = NULL;
-
-	rcu_read_lock();
-	hlist_for_each_entry_rcu(xs, bind_bucket(xn, ntohs(port)), bind_node) {
-		struct sock *sk = &xs->inet.sk;
-
-		if (inet_sk(sk)->inet_sport != port || !accepts_init(sk) ||
-		    !xsctp_sk_has_laddr(sk, laddr))
-			continue;
-		if (refcount_inc_not_zero(&sk->sk_refcnt))
-			found = sk;
-		break;
-	}
-	rcu_read_unlock();
-	return found;
-}
-
-/* Called under bind_lock: would @sk on @port clash with a bound socket? */
-static bool port_taken(struct xsctp_net *xn, struct sock *sk, u16 port,
-		       const union xsctp_addr *a)
-{
-	struct xsctp_sock *xs;
-
-	hlist_for_each_entry(xs, bind_bucket(xn, port), bind_node) {
-		struct sock *o = &xs->inet.sk;
-		union xsctp_addr theirs;
-
-		if (ntohs(inet_sk(o)->inet_sport) != port)
-			continue;
-		if (sk->sk_reuseport && o->sk_reuseport)
-			continue;
-		if (sk->sk_reuse && o->sk_reuse && !accepts_init(o))
-			continue;
-		sk_local(o, &theirs);
-		if (xsctp_addr_any(&theirs) || xsctp_addr_any(a) ||
-		    xsctp_sk_has_laddr(o, a))
-			return true;
-	}
-	return false;
-}
-
-/* Picks a free ephemeral port, as inet_csk_get_port() would. */
-static u16 pick_port(struct xsctp_net *xn, struct net *net, struct sock *sk,
-		     const union xsctp_addr *a)
-{
-	int low, high;
-	u32 i, n, start;
-
-	inet_get_local_port_range(net, &low, &high);
-	n = high - low + 1;
-	start = get_random_u32_below(n);
-	for (i = 0; i < n; i++) {
-		u16 port = low + (start + i) % n;
-
-		if (!inet_is_local_reserved_port(net, port) &&
-		    !port_taken(xn, sk, port, a))
-			return port;
-	}
-	return 0;
-}
-
-static int check_local(struct sock *sk, const union xsctp_addr *a)
-{
-	struct net *net = sock_net(sk);
-
-	if (xsctp_addr_any(a))
-		return 0;
-	if (a->sa.sa_family == AF_INET) {
-		if (inet_addr_type(net, a->v4.sin_addr.s_addr) != RTN_LOCAL &&
-		    !inet_can_nonlocal_bind(net, inet_sk(sk)))
-			return -EADDRNOTAVAIL;
-		return 0;
-	}
-	if (!ipv6_chk_addr(net, &a->v6.sin6_addr, NULL, 0))
-		return -EADDRNOTAVAIL;
-	return 0;
-}
-
-static void set_local(struct sock *sk, const union xsctp_addr *a, u16 port)
-{
-	struct inet_sock *inet = inet_sk(sk);
-
-	inet->inet_num = port;
-	inet->inet_sport = htons(port);
-	if (a->sa.sa_family == AF_INET) {
-		inet->inet_rcv_saddr = a->v4.sin_addr.s_addr;
-		inet->inet_saddr = a->v4.sin_addr.s_addr;
-		if (sk->sk_family == AF_INET6) {
-			if (xsctp_addr_any(a))
-				sk->sk_v6_rcv_saddr = in6addr_any;
-			else
-				ipv6_addr_set_v4mapped(a->v4.sin_addr.s_addr,
-						       &sk->sk_v6_rcv_saddr);
-		}
-	} else {
-		sk->sk_v6_rcv_saddr = a->v6.sin6_addr;
-		inet->inet_rcv_saddr = LOOPBACK4_IPV6;
-		if (xsctp_addr_any(a))
-			inet->inet_rcv_saddr = 0;
-	}
-}
-
-/* Called under the socket lock. */
-int xsctp_bind_addr(struct sock *sk, const union xsctp_addr *a)
-{
-	struct xsctp_net *xn = xsctp_net(sock_net(sk));
-	u16 port = ntohs(xsctp_addr_port(a));
-	int err;
-
-	if (inet_sk(sk)->inet_num)
-		return -EINVAL;
-	err = check_local(sk, a);
-	if (err)
-		return err;
-	if (port && inet_port_requires_bind_service(sock_net(sk), port) &&
-	    !ns_capable(sock_net(sk)->user_ns, CAP_NET_BIND_SERVICE))
-		return -EACCES;
-	spin_lock_bh(&xn->bind_lock);
-	if (!port)
-		port = pick_port(xn, sock_net(sk), sk, a);
-	if (!port || port_taken(xn, sk, port, a)) {
-		spin_unlock_bh(&xn->bind_lock);
-		return port ? -EADDRINUSE : -EAGAIN;
-	}
-	set_local(sk, a, port);
-	hlist_add_head_rcu(&xsctp_sk(sk)->bind_node, bind_bucket(xn, port));
-	spin_unlock_bh(&xn->bind_lock);
-	return 0;
 }
 
 static int xsctp_bind(struct sock *sk, struct sockaddr *uaddr, int len)
@@ -330,20 +104,6 @@ static int xsctp_bind(struct sock *sk, struct sockaddr *uaddr, int len)
 	err = xsctp_bind_addr(sk, &a);
 	release_sock(sk);
 	return err;
-}
-
-/* Binds to the wildcard address and an ephemeral port if not bound. */
-int xsctp_autobind(struct sock *sk)
-{
-	union xsctp_addr any;
-
-	if (inet_sk(sk)->inet_num)
-		return 0;
-	if (sk->sk_family == AF_INET6)
-		xsctp_addr_v6(&any, &in6addr_any, 0, 0);
-	else
-		xsctp_addr_v4(&any, htonl(INADDR_ANY), 0);
-	return xsctp_bind_addr(sk, &any);
 }
 
 /* inet_autobind() asks this for a port; same as an implicit bind. */
@@ -622,6 +382,8 @@ static struct sock *new_child(struct sock *sk, bool kern)
 	}
 	init_fields(nsk);
 	xsctp_sk(nsk)->opts = xsctp_sk(sk)->opts;
+	/* without the list the child still has bind()'s address */
+	xsctp_bind_inherit(nsk, sk);
 	return nsk;
 }
 

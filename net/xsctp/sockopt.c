@@ -376,7 +376,7 @@ static int get_status(struct sock *sk, char __user *optval,
 	xsctp_addr_to_user(&p->addr, sk->sk_family == AF_INET6,
 			   (struct sockaddr *)&st.sstat_primary.spinfo_address);
 	st.sstat_primary.spinfo_assoc_id = asoc->id;
-	st.sstat_primary.spinfo_state = SCTP_ACTIVE;
+	st.sstat_primary.spinfo_state = p->state;
 	st.sstat_primary.spinfo_cwnd = p->cwnd;
 	st.sstat_primary.spinfo_srtt = jiffies_to_msecs(p->srtt);
 	st.sstat_primary.spinfo_rto = jiffies_to_msecs(p->rto);

@@ -3,13 +3,15 @@
  * The address-list options behind libsctp's sctp_bindx(), sctp_connectx(),
  * sctp_getpaddrs() and sctp_getladdrs() (RFC 6458 s9.1, s9.9, s9.3, s9.5).
  * Addresses travel packed: each sockaddr as long as its family says.
- * Until multihoming lands an endpoint has one address and an association
- * one path: asking for more is refused with EOPNOTSUPP.
+ * Also the options about one peer address: SCTP_PRIMARY_ADDR (RFC 6458
+ * s8.1.6), SCTP_GET_PEER_ADDR_INFO (s8.2.2), and RFC 7829's thresholds.
  */
 #include <linux/inetdevice.h>
 #include <net/addrconf.h>
 #include <net/xsctp/xsctp.h>
 #include <net/xsctp/assoc.h>
+#include <net/xsctp/laddr.h>
+#include <net/xsctp/sm.h>
 #include <net/xsctp/sock.h>
 
 /* Bounds what one call may pass, as Linux does (a page of addresses). */
@@ -47,9 +49,9 @@ static int unpack(struct sock *sk, const u8 *buf, unsigned int len,
 	return n ? n : -EINVAL;
 }
 
-/* Copies the user's packed list in and takes its one address. */
-static int read_addr(struct sock *sk, sockptr_t val, unsigned int len,
-		     union xsctp_addr *a)
+/* Copies the user's packed list in: up to @max addresses into @a. */
+static int read_addrs(struct sock *sk, sockptr_t val, unsigned int len,
+		      union xsctp_addr *a, int max)
 {
 	u8 *buf;
 	int n;
@@ -59,38 +61,39 @@ static int read_addr(struct sock *sk, sockptr_t val, unsigned int len,
 	buf = memdup_sockptr(val, len);
 	if (IS_ERR(buf))
 		return PTR_ERR(buf);
-	n = unpack(sk, buf, len, a, 1);
+	n = unpack(sk, buf, len, a, max);
 	kfree(buf);
+	return n;
+}
+
+static int read_addr(struct sock *sk, sockptr_t val, unsigned int len,
+		     union xsctp_addr *a)
+{
+	int n = read_addrs(sk, val, len, a, 1);
+
 	return n < 0 ? n : 0;
 }
 
-/* Called under the socket lock. */
+/*
+ * Called under the socket lock.  All or nothing, as on Linux: addresses
+ * added before a failing one are taken back.
+ */
 static int bindx(struct sock *sk, int optname, sockptr_t val,
 		 unsigned int len)
 {
-	union xsctp_addr a, mine;
-	int err;
+	union xsctp_addr a[XSCTP_MAX_BOUND];
+	int n, i, err = 0;
 
-	err = read_addr(sk, val, len, &a);
-	if (err)
-		return err;
-	if (optname == SCTP_SOCKOPT_BINDX_REM)
-		/* the endpoint's only address cannot go (Linux: EBUSY) */
-		return inet_sk(sk)->inet_num ? -EBUSY : -EINVAL;
-	if (!inet_sk(sk)->inet_num)
-		return xsctp_bind_addr(sk, &a);
-	/* already bound: the same address again is fine, another is not */
-	if (sk->sk_family == AF_INET6)
-		xsctp_addr_v6(&mine, &sk->sk_v6_rcv_saddr,
-			      inet_sk(sk)->inet_sport, 0);
-	else
-		xsctp_addr_v4(&mine, inet_sk(sk)->inet_rcv_saddr,
-			      inet_sk(sk)->inet_sport);
-	if (!xsctp_addr_port(&a))
-		xsctp_addr_set_port(&a, inet_sk(sk)->inet_sport);
-	if (xsctp_addr_port(&a) != inet_sk(sk)->inet_sport)
-		return -EINVAL;
-	return xsctp_addr_eq(&a, &mine) ? 0 : -EOPNOTSUPP;
+	n = read_addrs(sk, val, len, a, XSCTP_MAX_BOUND);
+	if (n < 0)
+		return n == -EOPNOTSUPP ? -ENOSPC : n;
+	for (i = 0; i < n && !err; i++)
+		err = optname == SCTP_SOCKOPT_BINDX_ADD ?
+		      xsctp_bind_add(sk, &a[i]) : xsctp_bind_rem(sk, &a[i]);
+	if (err && optname == SCTP_SOCKOPT_BINDX_ADD)
+		for (i -= 2; i > 0; i--)
+			xsctp_bind_rem(sk, &a[i]);
+	return err;
 }
 
 /* Called under the socket lock; returns the new association's id. */
@@ -106,31 +109,6 @@ static int connectx(struct sock *sk, u8 __user *uaddrs,
 	return xsctp_do_connect(sk, &a, sk->sk_socket->file &&
 				(sk->sk_socket->file->f_flags & O_NONBLOCK),
 				id);
-}
-
-int xsctp_addr_setsockopt(struct sock *sk, int optname, sockptr_t val,
-			  unsigned int len)
-{
-	sctp_assoc_t id = 0;
-	int err;
-
-	switch (optname) {
-	case SCTP_SOCKOPT_BINDX_ADD:
-	case SCTP_SOCKOPT_BINDX_REM:
-		return bindx(sk, optname, val, len);
-	case SCTP_SOCKOPT_CONNECTX:
-	case SCTP_SOCKOPT_CONNECTX_OLD:
-		if (sockptr_is_kernel(val))
-			return -EINVAL;
-		err = connectx(sk, val.user, len, &id);
-		/* CONNECTX returns the id; EINPROGRESS still made one */
-		if (optname == SCTP_SOCKOPT_CONNECTX &&
-		    (!err || err == -EINPROGRESS))
-			return err ?: id;
-		return err;
-	default:
-		return -ENOPROTOOPT;
-	}
 }
 
 /* Appends one address in the user's format; false when out of room. */
@@ -153,26 +131,57 @@ static bool put_addr(struct sock *sk, const union xsctp_addr *a,
 static int put_all_local(struct sock *sk, u8 __user **to, int *left,
 			 u32 *num)
 {
-	__be16 port = inet_sk(sk)->inet_sport;
-	struct net_device *dev;
-	union xsctp_addr a;
-	int err = 0;
+	const int max = 64;
+	union xsctp_addr *a = kmalloc_array(max, sizeof(*a), GFP_KERNEL);
+	int n, i, err = 0;
 
-	rcu_read_lock();
-	for_each_netdev_rcu(sock_net(sk), dev) {
-		struct in_device *in = __in_dev_get_rcu(dev);
-		const struct in_ifaddr *ifa;
-
-		if (!in)
-			continue;
-		in_dev_for_each_ifa_rcu(ifa, in) {
-			xsctp_addr_v4(&a, ifa->ifa_local, port);
-			if (!put_addr(sk, &a, to, left, num))
-				err = -ENOMEM;
-		}
+	if (!a)
+		return -ENOMEM;
+	/* collected first: copying to the user may fault, not under RCU */
+	n = xsctp_laddr_all(sk, !sk->sk_ipv6only, sk->sk_family == AF_INET6,
+			    true, a, max);
+	for (i = 0; i < n && !err; i++) {
+		xsctp_addr_set_port(&a[i], inet_sk(sk)->inet_sport);
+		if (!put_addr(sk, &a[i], to, left, num))
+			err = -ENOMEM;
 	}
-	rcu_read_unlock();
+	kfree(a);
 	return err;
+}
+
+/* Every path's address; copied out of the lock, then to the user. */
+static int put_peers(struct sock *sk, struct xsctp_assoc *asoc,
+		     u8 __user **to, int *left, u32 *num)
+{
+	union xsctp_addr a[XSCTP_MAX_PATHS];
+	struct xsctp_path *p;
+	int n = 0, i;
+
+	spin_lock_bh(&asoc->lock);
+	list_for_each_entry(p, &asoc->paths, list)
+		if (n < XSCTP_MAX_PATHS)
+			a[n++] = p->addr;
+	spin_unlock_bh(&asoc->lock);
+	for (i = 0; i < n; i++)
+		if (!put_addr(sk, &a[i], to, left, num))
+			return -ENOMEM;
+	return 0;
+}
+
+/* The endpoint's addresses, on its port; all of them for the wildcard. */
+static int put_locals(struct sock *sk, u8 __user **to, int *left, u32 *num)
+{
+	union xsctp_addr a[XSCTP_MAX_BOUND];
+	int n = xsctp_sk_local_addrs(sk, a, XSCTP_MAX_BOUND), i;
+
+	if (!n)
+		return put_all_local(sk, to, left, num);
+	for (i = 0; i < n; i++) {
+		xsctp_addr_set_port(&a[i], inet_sk(sk)->inet_sport);
+		if (!put_addr(sk, &a[i], to, left, num))
+			return -ENOMEM;
+	}
+	return 0;
 }
 
 static int get_addrs(struct sock *sk, int optname, char __user *optval,
@@ -182,7 +191,6 @@ static int get_addrs(struct sock *sk, int optname, char __user *optval,
 	struct xsctp_assoc *asoc = NULL;
 	u8 __user *to = (u8 __user *)optval + sizeof(ga);
 	int left = len - (int)sizeof(ga), err = 0;
-	union xsctp_addr a;
 	u32 num = 0;
 
 	if (len < (int)sizeof(ga))
@@ -195,27 +203,9 @@ static int get_addrs(struct sock *sk, int optname, char __user *optval,
 	if (optname == SCTP_GET_PEER_ADDRS) {
 		if (!asoc)
 			return -EINVAL;
-		if (!put_addr(sk, &asoc->primary->addr, &to, &left, &num))
-			err = -ENOMEM;
-	} else if (asoc) {
-		a = asoc->primary->saddr;
-		xsctp_addr_set_port(&a, inet_sk(sk)->inet_sport);
-		if (!put_addr(sk, &a, &to, &left, &num))
-			err = -ENOMEM;
-	} else if (!inet_sk(sk)->inet_num) {
-		err = 0;
-	} else if (sk->sk_family == AF_INET &&
-		   !inet_sk(sk)->inet_rcv_saddr) {
-		err = put_all_local(sk, &to, &left, &num);
-	} else {
-		if (sk->sk_family == AF_INET6)
-			xsctp_addr_v6(&a, &sk->sk_v6_rcv_saddr,
-				      inet_sk(sk)->inet_sport, 0);
-		else
-			xsctp_addr_v4(&a, inet_sk(sk)->inet_rcv_saddr,
-				      inet_sk(sk)->inet_sport);
-		if (!put_addr(sk, &a, &to, &left, &num))
-			err = -ENOMEM;
+		err = put_peers(sk, asoc, &to, &left, &num);
+	} else if (inet_sk(sk)->inet_num) {
+		err = put_locals(sk, &to, &left, &num);
 	}
 	if (asoc)
 		xsctp_assoc_put(asoc);
@@ -249,6 +239,238 @@ static int connectx3(struct sock *sk, char __user *optval, int len)
 	return err;
 }
 
+/* ---- options about one peer address ---- */
+
+/*
+ * The association @id names (one-to-one: the socket's), with a reference,
+ * and the user's address @ss; -EINVAL as on Linux when either is wrong.
+ */
+static struct xsctp_assoc *assoc_and_addr(struct sock *sk, sctp_assoc_t id,
+					  const struct sockaddr_storage *ss,
+					  union xsctp_addr *a)
+{
+	struct xsctp_assoc *asoc;
+
+	if (xsctp_addr_from_user(a, (const struct sockaddr *)ss, sizeof(*ss),
+				 sk->sk_ipv6only))
+		return NULL;
+	asoc = xsctp_style_tcp(sk) ? xsctp_sk_first_assoc(sk) :
+	       xsctp_assoc_by_id(sk, id);
+	return asoc;
+}
+
+/* RFC 6458 s8.1.6: SCTP_PRIMARY_ADDR, the path new data takes. */
+static int set_primary(struct sock *sk, sockptr_t val, unsigned int len)
+{
+	struct xsctp_assoc *asoc;
+	struct sctp_prim prim;
+	struct xsctp_path *p;
+	union xsctp_addr a;
+
+	if (len != sizeof(prim))
+		return -EINVAL;
+	if (copy_from_sockptr(&prim, val, sizeof(prim)))
+		return -EFAULT;
+	asoc = assoc_and_addr(sk, prim.ssp_assoc_id, &prim.ssp_addr, &a);
+	if (!asoc)
+		return -EINVAL;
+	spin_lock_bh(&asoc->lock);
+	p = xsctp_assoc_find_path(asoc, &a);
+	if (p && p != asoc->primary) {
+		asoc->primary = p;
+		xsctp_ulp_peer_addr_change(asoc, p, SCTP_ADDR_MADE_PRIM, 0);
+		xsctp_outq_flush(asoc);
+	}
+	spin_unlock_bh(&asoc->lock);
+	xsctp_assoc_put(asoc);
+	return p ? 0 : -EINVAL;
+}
+
+static int get_primary(struct sock *sk, char __user *optval,
+		       int __user *optlen, int len)
+{
+	struct xsctp_assoc *asoc;
+	struct sctp_prim prim;
+	union xsctp_addr a;
+
+	if (len < (int)sizeof(prim))
+		return -EINVAL;
+	if (copy_from_user(&prim, optval, sizeof(prim)))
+		return -EFAULT;
+	asoc = xsctp_style_tcp(sk) ? xsctp_sk_first_assoc(sk) :
+	       xsctp_assoc_by_id(sk, prim.ssp_assoc_id);
+	if (!asoc)
+		return -EINVAL;
+	spin_lock_bh(&asoc->lock);
+	a = asoc->primary->addr;
+	spin_unlock_bh(&asoc->lock);
+	xsctp_assoc_put(asoc);
+	memset(&prim.ssp_addr, 0, sizeof(prim.ssp_addr));
+	xsctp_addr_to_user(&a, sk->sk_family == AF_INET6,
+			   (struct sockaddr *)&prim.ssp_addr);
+	len = sizeof(prim);
+	if (put_user(len, optlen) || copy_to_user(optval, &prim, len))
+		return -EFAULT;
+	return 0;
+}
+
+/* RFC 6458 s8.2.2: SCTP_GET_PEER_ADDR_INFO, one path's state. */
+static int get_paddr_info(struct sock *sk, char __user *optval,
+			  int __user *optlen, int len)
+{
+	struct xsctp_assoc *asoc;
+	struct sctp_paddrinfo pi;
+	struct xsctp_path *p;
+	union xsctp_addr a;
+
+	if (len < (int)sizeof(pi))
+		return -EINVAL;
+	if (copy_from_user(&pi, optval, sizeof(pi)))
+		return -EFAULT;
+	asoc = assoc_and_addr(sk, pi.spinfo_assoc_id, &pi.spinfo_address, &a);
+	if (!asoc)
+		return -EINVAL;
+	spin_lock_bh(&asoc->lock);
+	p = xsctp_assoc_find_path(asoc, &a);
+	if (p) {
+		pi.spinfo_assoc_id = asoc->id;
+		pi.spinfo_state = p->state;
+		pi.spinfo_cwnd = p->cwnd;
+		pi.spinfo_srtt = jiffies_to_msecs(p->srtt);
+		pi.spinfo_rto = jiffies_to_msecs(p->rto);
+		pi.spinfo_mtu = p->pmtu;
+	}
+	spin_unlock_bh(&asoc->lock);
+	xsctp_assoc_put(asoc);
+	if (!p)
+		return -EINVAL;
+	len = sizeof(pi);
+	if (put_user(len, optlen) || copy_to_user(optval, &pi, len))
+		return -EFAULT;
+	return 0;
+}
+
+/*
+ * RFC 7829 s5: SCTP_PEER_ADDR_THLDS(_V2), Path.Max.Retrans and the PF
+ * threshold, of one path, or of every path when the address is the
+ * wildcard.  The V2 "primary path switchover" threshold is accepted but
+ * not used, as with sctp.ko's default.
+ */
+static int set_thlds(struct sock *sk, int optname, sockptr_t val,
+		     unsigned int len)
+{
+	struct sctp_paddrthlds_v2 t = {};
+	unsigned int want = optname == SCTP_PEER_ADDR_THLDS_V2 ?
+			    sizeof(t) : sizeof(struct sctp_paddrthlds);
+	struct xsctp_assoc *asoc;
+	struct xsctp_path *p;
+	union xsctp_addr a;
+	int err = 0;
+
+	if (len < want)
+		return -EINVAL;
+	if (copy_from_sockptr(&t, val, want))
+		return -EFAULT;
+	if (t.spt_pathpfthld > t.spt_pathmaxrxt && t.spt_pathmaxrxt)
+		return -EINVAL;
+	asoc = assoc_and_addr(sk, t.spt_assoc_id, &t.spt_address, &a);
+	if (!asoc)
+		return -EINVAL;
+	spin_lock_bh(&asoc->lock);
+	if (xsctp_addr_any(&a)) {
+		list_for_each_entry(p, &asoc->paths, list) {
+			if (t.spt_pathmaxrxt)
+				p->max_retrans = t.spt_pathmaxrxt;
+			p->pf_retrans = t.spt_pathpfthld;
+		}
+		if (t.spt_pathmaxrxt)
+			asoc->path_max_retrans = t.spt_pathmaxrxt;
+		asoc->pf_retrans = t.spt_pathpfthld;
+	} else {
+		p = xsctp_assoc_find_path(asoc, &a);
+		if (p) {
+			if (t.spt_pathmaxrxt)
+				p->max_retrans = t.spt_pathmaxrxt;
+			p->pf_retrans = t.spt_pathpfthld;
+		} else {
+			err = -ENOENT;
+		}
+	}
+	spin_unlock_bh(&asoc->lock);
+	xsctp_assoc_put(asoc);
+	return err;
+}
+
+static int get_thlds(struct sock *sk, int optname, char __user *optval,
+		     int __user *optlen, int len)
+{
+	struct sctp_paddrthlds_v2 t = {};
+	int want = optname == SCTP_PEER_ADDR_THLDS_V2 ?
+		   sizeof(t) : sizeof(struct sctp_paddrthlds);
+	struct xsctp_assoc *asoc;
+	struct xsctp_path *p;
+	union xsctp_addr a;
+	int err = 0;
+
+	if (len < want)
+		return -EINVAL;
+	if (copy_from_user(&t, optval, want))
+		return -EFAULT;
+	asoc = assoc_and_addr(sk, t.spt_assoc_id, &t.spt_address, &a);
+	if (!asoc)
+		return -EINVAL;
+	spin_lock_bh(&asoc->lock);
+	t.spt_pathmaxrxt = asoc->path_max_retrans;
+	t.spt_pathpfthld = asoc->pf_retrans;
+	if (!xsctp_addr_any(&a)) {
+		p = xsctp_assoc_find_path(asoc, &a);
+		if (p) {
+			t.spt_pathmaxrxt = p->max_retrans;
+			t.spt_pathpfthld = p->pf_retrans;
+		} else {
+			err = -ENOENT;
+		}
+	}
+	t.spt_pathcpthld = 0xffff;
+	spin_unlock_bh(&asoc->lock);
+	xsctp_assoc_put(asoc);
+	if (err)
+		return err;
+	if (put_user(want, optlen) || copy_to_user(optval, &t, want))
+		return -EFAULT;
+	return 0;
+}
+
+int xsctp_addr_setsockopt(struct sock *sk, int optname, sockptr_t val,
+			  unsigned int len)
+{
+	sctp_assoc_t id = 0;
+	int err;
+
+	switch (optname) {
+	case SCTP_SOCKOPT_BINDX_ADD:
+	case SCTP_SOCKOPT_BINDX_REM:
+		return bindx(sk, optname, val, len);
+	case SCTP_SOCKOPT_CONNECTX:
+	case SCTP_SOCKOPT_CONNECTX_OLD:
+		if (sockptr_is_kernel(val))
+			return -EINVAL;
+		err = connectx(sk, val.user, len, &id);
+		/* CONNECTX returns the id; EINPROGRESS still made one */
+		if (optname == SCTP_SOCKOPT_CONNECTX &&
+		    (!err || err == -EINPROGRESS))
+			return err ?: id;
+		return err;
+	case SCTP_PRIMARY_ADDR:
+		return set_primary(sk, val, len);
+	case SCTP_PEER_ADDR_THLDS:
+	case SCTP_PEER_ADDR_THLDS_V2:
+		return set_thlds(sk, optname, val, len);
+	default:
+		return -ENOPROTOOPT;
+	}
+}
+
 int xsctp_addr_getsockopt(struct sock *sk, int optname, char __user *optval,
 			  int __user *optlen, int len)
 {
@@ -258,6 +480,13 @@ int xsctp_addr_getsockopt(struct sock *sk, int optname, char __user *optval,
 		return get_addrs(sk, optname, optval, optlen, len);
 	case SCTP_SOCKOPT_CONNECTX3:
 		return connectx3(sk, optval, len);
+	case SCTP_PRIMARY_ADDR:
+		return get_primary(sk, optval, optlen, len);
+	case SCTP_GET_PEER_ADDR_INFO:
+		return get_paddr_info(sk, optval, optlen, len);
+	case SCTP_PEER_ADDR_THLDS:
+	case SCTP_PEER_ADDR_THLDS_V2:
+		return get_thlds(sk, optname, optval, optlen, len);
 	default:
 		return -ENOPROTOOPT;
 	}

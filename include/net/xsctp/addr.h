@@ -48,6 +48,8 @@ int xsctp_addr_to_user(const union xsctp_addr *a, bool v6sock,
 void xsctp_sk_source(const struct sock *sk, const union xsctp_addr *peer,
 		     union xsctp_addr *src);
 bool xsctp_sk_wildcard(const struct sock *sk);
+int xsctp_sk_local_addrs(const struct sock *sk, union xsctp_addr *out,
+			 int max);
 bool xsctp_sk_has_laddr(const struct sock *sk, const union xsctp_addr *a);
 bool xsctp_sk_addrs_overlap(const struct sock *a, const struct sock *b);
 void xsctp_addr_from_skb(union xsctp_addr *src, union xsctp_addr *dst,

@@ -18,6 +18,8 @@ struct xsctp_laddrs {
 
 void xsctp_laddr_collect(struct sock *sk, const union xsctp_addr *peer,
 			 bool v4, bool v6, struct xsctp_laddrs *l);
+int xsctp_laddr_all(struct sock *sk, bool v4, bool v6, bool lo,
+		    union xsctp_addr *out, int max);
 u32 xsctp_laddr_len(const struct xsctp_laddrs *l);
 void *xsctp_laddr_put(void *to, const struct xsctp_laddrs *l);
 bool xsctp_laddr_peer(const struct sock *sk, const struct xsctp_init_addr *ia,

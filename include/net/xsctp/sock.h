@@ -9,6 +9,10 @@ struct xsctp_assoc;
 
 int xsctp_autobind(struct sock *sk);
 int xsctp_bind_addr(struct sock *sk, const union xsctp_addr *a);
+int xsctp_bind_add(struct sock *sk, const union xsctp_addr *a);
+int xsctp_bind_rem(struct sock *sk, const union xsctp_addr *a);
+int xsctp_bind_inherit(struct sock *nsk, const struct sock *sk);
+void xsctp_unbind(struct sock *sk);
 int xsctp_do_connect(struct sock *sk, const union xsctp_addr *peer,
 		     bool nonblock, sctp_assoc_t *id);
 int xsctp_addr_setsockopt(struct sock *sk, int optname, sockptr_t val,

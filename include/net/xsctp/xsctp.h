@@ -43,10 +43,21 @@ struct xsctp_sock_opts {
 	   frag_interleave:1;		/* SCTP_FRAGMENT_INTERLEAVE */
 };
 
+/* An endpoint's addresses once sctp_bindx() added more (bind.c). */
+#define XSCTP_MAX_BOUND		8
+
+struct xsctp_bound {
+	struct rcu_head rcu;
+	u8 n;
+	union xsctp_addr a[XSCTP_MAX_BOUND];	/* ports 0 */
+};
+
 /* One per socket.  Unless noted, fields are under the socket lock. */
 struct xsctp_sock {
 	struct inet_sock inet;		/* must be first: inet_sk() */
 	struct hlist_node bind_node;	/* xsctp_net->bind_hash; bind_lock */
+	/* replaced whole under the socket lock and bind_lock; RCU readers */
+	struct xsctp_bound __rcu *bound;
 	/* assocs and nassocs also change in softirq (a new association
 	 * from COOKIE ECHO): assoc_lock, a BH spinlock, covers them.
 	 */
