@@ -22,6 +22,10 @@
 #
 # INTEROP_CASES="a b": run only those cases (both guests read it from the
 # host's XSCTP_INTEROP_CASES).
+#
+# On the host, after the run, "interop.sh wire PCAP" judges what went over
+# the wire: tools/vm/run --dump PCAP has qemu write every frame of the main
+# guest's eth0, and tshark dissects each case's packets (by its port).
 . "$(dirname "$0")/lib.sh"
 
 IO=$(cd "$(dirname "$0")" && pwd)/sctp_io
@@ -225,6 +229,150 @@ rev() {
 	return $rc
 }
 
+# ---- the wire check (host) ----
+
+# wire PCAP: every SCTP packet of the capture the runner's --dump wrote
+# (main guest's eth0, both directions, as qemu saw the frames), dissected
+# by tshark with CRC32c verification on; one KTAP case per interop case,
+# judged on the packets of its port.
+wire_main() {
+	local pcap=$1 c name dir fam port opts ports=() rc
+	if [ ! -s "$pcap" ] || ! command -v tshark >/dev/null; then
+		printf 'KTAP version 1\n1..1\nnot ok 1 wire # %s\n' \
+			"no capture $pcap, or no tshark"
+		return 1
+	fi
+	for c in "${CASES[@]}"; do
+		read -r name dir fam port opts <<<"$c"
+		selected "$name" && ports+=("$port=$name")
+	done
+	echo "KTAP version 1"
+	echo "1..${#ports[@]}"
+	# -o sctp.checksum:crc-32c: a misspelt value is ignored silently,
+	# hence the count of checksums verified good below.
+	tshark -n -r "$pcap" -o sctp.checksum:crc-32c -o sctp.reassembly:FALSE \
+		-T fields -E separator=/t -E aggregator=';' \
+		-e frame.number -e sctp.srcport -e sctp.dstport \
+		-e sctp.checksum.status -e sctp.chunk_type -e _ws.malformed \
+		-e _ws.expert.severity -e _ws.expert.message 2>"$OUT.tshark" |
+		awk -F '\t' -v cases="${ports[*]}" "$WIRE_AWK"
+	rc=$?
+	if grep -v 'Running as user' "$OUT.tshark" | grep -q .; then
+		sed 's/^/# tshark: /' "$OUT.tshark"
+		rc=1
+	fi
+	rm -f "$OUT.tshark"
+	return $rc
+}
+
+# Fields: 1 frame, 2 sport, 3 dport, 4 checksum status (0 bad, 1 good,
+# 2 unverified), 5 chunk types, 6 malformed, 7 expert severities (0x200000
+# chat, 0x400000 note, 0x600000 warning, 0x800000 error), 8 messages.
+# Only SCTP packets are judged (the link also carries ARP, ND, pings).  A
+# case fails on a packet of its port that is malformed, whose CRC32c is
+# not verified good, or that has an expert info of severity warning or
+# error, except the one warning legitimate here: "More than 100 TSNs were
+# gap-acknowledged in this SACK" (a heuristic; 2 MiB windows with 256 KiB
+# messages do that after a loss).  Notes ("Retransmitted TSN": the link
+# drops frames under TCG load; "Zero Advertised Receiver Window Credit")
+# are counted only.  A case also fails unless its port saw a whole
+# association: INIT, INIT ACK, COOKIE ECHO, COOKIE ACK, DATA, SACK,
+# SHUTDOWN, SHUTDOWN ACK, SHUTDOWN COMPLETE.  ABORTs are expected where a
+# client retried before the server listened.
+WIRE_AWK='
+BEGIN {
+	split("DATA INIT INIT_ACK SACK HEARTBEAT HEARTBEAT_ACK ABORT SHUTDOWN" \
+	      " SHUTDOWN_ACK ERROR COOKIE_ECHO COOKIE_ACK ECNE CWR" \
+	      " SHUTDOWN_COMPLETE", nm, " ")
+	for (i = 1; i in nm; i++)
+		cname[i - 1] = nm[i]
+	nord = split("INIT INIT_ACK COOKIE_ECHO COOKIE_ACK DATA SACK" \
+		     " HEARTBEAT HEARTBEAT_ACK SHUTDOWN SHUTDOWN_ACK" \
+		     " SHUTDOWN_COMPLETE ABORT ERROR", order, " ")
+	nmust = split("INIT INIT_ACK COOKIE_ECHO COOKIE_ACK DATA SACK" \
+		      " SHUTDOWN SHUTDOWN_ACK SHUTDOWN_COMPLETE", must, " ")
+	ncase = split(cases, cs, " ")
+	for (i = 1; i <= ncase; i++) {
+		split(cs[i], kv, "=")
+		port[i] = kv[1]
+		name[i] = kv[2]
+		idx[kv[1]] = i
+	}
+}
+function finding(c, what) {
+	bad[c]++
+	if (bad[c] <= 10)
+		out[c] = out[c] sprintf("# FAIL: %s%s\n", where, what)
+}
+$2 == "" {
+	other++
+	next
+}
+{
+	where = "frame " $1 ": "
+	c = ($2 in idx) ? idx[$2] : ($3 in idx) ? idx[$3] : 0
+	pkts[c]++
+	if ($4 == 1)
+		good[c]++
+	else
+		finding(c, "checksum " ($4 == 0 ? "bad" : "not verified"))
+	if ($6 != "")
+		finding(c, "malformed")
+	ns = split($7, sev, ";")
+	split($8, msg, ";")
+	for (i = 1; i <= ns; i++) {
+		if (sev[i] + 0 < 6291456)
+			notes[c, msg[i]]++
+		else if (msg[i] ~ /^More than 100 TSNs were gap-acknowledged/)
+			allowed[c, msg[i]]++
+		else
+			finding(c, "expert info: " msg[i])
+	}
+	n = split($5, ct, ";")
+	for (i = 1; i <= n; i++)
+		cnt[c, (ct[i] in cname) ? cname[ct[i]] : "type" ct[i]]++
+}
+END {
+	where = ""
+	printf "# wire: %d SCTP packets, %d on no case'"'"'s port, %d others\n",
+	       NR - other, pkts[0], other
+	if (bad[0])
+		printf "%s", out[0]
+	for (c = 1; c <= ncase; c++) {
+		line = ""
+		for (i = 1; i <= nord; i++)
+			line = line " " order[i] "=" cnt[c, order[i]] + 0
+		printf "# %s: %d packets, %d crc32c good;%s\n", name[c],
+		       pkts[c], good[c], line
+		for (k in notes) {
+			split(k, kk, SUBSEP)
+			if (kk[1] == c)
+				printf "#   note: %d x %s\n", notes[k], kk[2]
+		}
+		for (k in allowed) {
+			split(k, kk, SUBSEP)
+			if (kk[1] == c)
+				printf "#   allowed: %d x %s\n", allowed[k], kk[2]
+		}
+		if (!pkts[c])
+			finding(c, "no packets on port " port[c])
+		for (i = 1; i <= nmust; i++)
+			if (!cnt[c, must[i]])
+				finding(c, "no " must[i] " at all")
+		printf "%s", out[c]
+		if (bad[c] > 10)
+			printf "# FAIL: %d findings in all\n", bad[c]
+		ok = !bad[c] && !bad[0]
+		printf "%sok %d wire_%s\n", ok ? "" : "not ", c, name[c]
+		fails += !ok
+	}
+	exit fails != 0
+}'
+
+if [ "$1" = wire ]; then
+	wire_main "$2"
+	exit
+fi
 if [ "$1" = peer ]; then
 	peer_main
 	exit 0
