@@ -463,6 +463,11 @@ int xsctp_addr_setsockopt(struct sock *sk, int optname, sockptr_t val,
 		return err;
 	case SCTP_PRIMARY_ADDR:
 		return set_primary(sk, val, len);
+	case SCTP_SET_PEER_PRIMARY_ADDR:
+		/* asks the peer by ASCONF (RFC 5061), which xsctp does not
+		 * do: EPERM, as sctp.ko with net.sctp.addip_enable = 0
+		 */
+		return -EPERM;
 	case SCTP_PEER_ADDR_THLDS:
 	case SCTP_PEER_ADDR_THLDS_V2:
 		return set_thlds(sk, optname, val, len);
