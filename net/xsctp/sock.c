@@ -400,6 +400,8 @@ static int migrate(struct sock *sk, struct sock *nsk, struct xsctp_assoc *asoc)
 		spin_unlock_bh(&asoc->lock);
 		return -ECONNABORTED;
 	}
+	/* a message of ours in pieces no longer holds @sk's other readers */
+	xsctp_ulp_pd_end(asoc);
 	spin_lock(&xs->assoc_lock);
 	list_del_init(&asoc->sock_node);
 	xs->nassocs--;
@@ -485,6 +487,54 @@ static int xsctp_do_accept(struct socket *sock, struct socket *newsock,
 	xsctp_assoc_put(asoc);
 out:
 	release_sock(sk);
+	return err;
+}
+
+/*
+ * RFC 6458 s9.2: sctp_peeloff() branches association @id of one-to-many
+ * socket @sk off into a new one-to-one socket, with what it had queued
+ * for the reader.  Called under @sk's lock; the new socket in *@res.
+ */
+int xsctp_peeloff(struct sock *sk, sctp_assoc_t id, struct socket **res)
+{
+	struct xsctp_assoc *asoc;
+	struct socket *sock;
+	struct sock *nsk;
+	int err;
+
+	if (xsctp_style_tcp(sk))
+		return -EINVAL;
+	asoc = xsctp_assoc_by_id(sk, id);
+	if (!asoc)
+		return -EINVAL;
+	err = sock_create_lite(sk->sk_family, SOCK_STREAM, IPPROTO_SCTP,
+			       &sock);
+	if (err)
+		goto put;
+	sock->ops = sk->sk_family == AF_INET6 ? &xsctp6_stream_ops :
+		    &xsctp_stream_ops;
+	__module_get(sock->ops->owner);	/* sock_release() puts it */
+	err = -ENOMEM;
+	nsk = new_child(sk, false);
+	if (!nsk)
+		goto release;
+	nsk->sk_type = SOCK_STREAM;
+	set_peer(nsk, asoc->primary);
+	inet_sk_set_state(nsk, TCP_ESTABLISHED);
+	err = migrate(sk, nsk, asoc);
+	if (err) {
+		sk_common_release(nsk);
+		goto release;
+	}
+	sock_graft(nsk, sock);
+	sock->state = SS_CONNECTED;
+	*res = sock;
+	xsctp_assoc_put(asoc);
+	return 0;
+release:
+	sock_release(sock);
+put:
+	xsctp_assoc_put(asoc);
 	return err;
 }
 

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The address-list options behind libsctp's sctp_bindx(), sctp_connectx(),
- * sctp_getpaddrs() and sctp_getladdrs() (RFC 6458 s9.1, s9.9, s9.3, s9.5).
+ * The private options behind libsctp's sctp_bindx(), sctp_connectx(),
+ * sctp_getpaddrs(), sctp_getladdrs() and sctp_peeloff() (RFC 6458 s9.1,
+ * s9.9, s9.3, s9.5, s9.2).
  * Addresses travel packed: each sockaddr as long as its family says.
  * Also the options about one peer address: SCTP_PRIMARY_ADDR (RFC 6458
  * s8.1.6), SCTP_GET_PEER_ADDR_INFO (s8.2.2), and RFC 7829's thresholds.
  */
+#include <linux/file.h>
 #include <linux/inetdevice.h>
 #include <net/addrconf.h>
 #include <net/xsctp/xsctp.h>
@@ -476,6 +478,46 @@ int xsctp_addr_setsockopt(struct sock *sk, int optname, sockptr_t val,
 	}
 }
 
+/* RFC 6458 s9.2: sctp_peeloff(), the new socket's descriptor returned. */
+static int peeloff(struct sock *sk, int optname, char __user *optval,
+		   int __user *optlen, int len)
+{
+	sctp_peeloff_flags_arg_t a = {};
+	int want = optname == SCTP_SOCKOPT_PEELOFF_FLAGS ?
+		   sizeof(a) : sizeof(a.p_arg);
+	struct socket *sock;
+	struct file *file;
+	int fd, err;
+
+	if (len < want)
+		return -EINVAL;
+	if (copy_from_user(&a, optval, want))
+		return -EFAULT;
+	if (a.flags & ~(SOCK_CLOEXEC | SOCK_NONBLOCK))
+		return -EINVAL;
+	err = xsctp_peeloff(sk, a.p_arg.associd, &sock);
+	if (err)
+		return err;
+	fd = get_unused_fd_flags(a.flags & SOCK_CLOEXEC);
+	if (fd < 0) {
+		sock_release(sock);
+		return fd;
+	}
+	file = sock_alloc_file(sock, a.flags & SOCK_NONBLOCK, NULL);
+	if (IS_ERR(file)) {		/* it released @sock */
+		put_unused_fd(fd);
+		return PTR_ERR(file);
+	}
+	a.p_arg.sd = fd;
+	if (put_user(want, optlen) || copy_to_user(optval, &a, want)) {
+		fput(file);
+		put_unused_fd(fd);
+		return -EFAULT;
+	}
+	fd_install(fd, file);
+	return fd;		/* as sctp.ko: the call returns it too */
+}
+
 int xsctp_addr_getsockopt(struct sock *sk, int optname, char __user *optval,
 			  int __user *optlen, int len)
 {
@@ -487,6 +529,9 @@ int xsctp_addr_getsockopt(struct sock *sk, int optname, char __user *optval,
 		return connectx3(sk, optval, len);
 	case SCTP_PRIMARY_ADDR:
 		return get_primary(sk, optval, optlen, len);
+	case SCTP_SOCKOPT_PEELOFF:
+	case SCTP_SOCKOPT_PEELOFF_FLAGS:
+		return peeloff(sk, optname, optval, optlen, len);
 	case SCTP_GET_PEER_ADDR_INFO:
 		return get_paddr_info(sk, optval, optlen, len);
 	case SCTP_PEER_ADDR_THLDS:

@@ -13,6 +13,7 @@ int xsctp_bind_add(struct sock *sk, const union xsctp_addr *a);
 int xsctp_bind_rem(struct sock *sk, const union xsctp_addr *a);
 int xsctp_bind_inherit(struct sock *nsk, const struct sock *sk);
 void xsctp_unbind(struct sock *sk);
+int xsctp_peeloff(struct sock *sk, sctp_assoc_t id, struct socket **res);
 int xsctp_do_connect(struct sock *sk, const union xsctp_addr *peer,
 		     bool nonblock, sctp_assoc_t *id);
 int xsctp_addr_setsockopt(struct sock *sk, int optname, sockptr_t val,

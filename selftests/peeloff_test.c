@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sctp_peeloff() (RFC 6458 s9.2, SCTP_SOCKOPT_PEELOFF and _FLAGS): one
+ * association of a one-to-many socket becomes a one-to-one socket of its
+ * own, taking the messages it had queued, while the other associations
+ * stay.  Over loopback, standard API only: it passes on sctp.ko too.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/sctp.h>
+#include <sys/socket.h>
+
+#include "kselftest_harness.h"
+
+#define TIMEOUT_MS 10000
+
+/* Next data message on @fd: its length, text in @buf, association in *@id. */
+static int next_data(int fd, char *buf, size_t size, sctp_assoc_t *id)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	struct sctp_sndrcvinfo si;
+	int flags, n;
+
+	do {
+		if (poll(&p, 1, TIMEOUT_MS) != 1)
+			return -ETIMEDOUT;
+		flags = 0;
+		memset(&si, 0, sizeof(si));
+		n = sctp_recvmsg(fd, buf, size - 1, NULL, NULL, &si, &flags);
+		if (n < 0)
+			return -errno;
+	} while (flags & MSG_NOTIFICATION);
+	buf[n] = 0;
+	if (id)
+		*id = si.sinfo_assoc_id;
+	return n;
+}
+
+static int client_to(const struct sockaddr_in *srv)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+
+	if (fd < 0 || connect(fd, (const struct sockaddr *)srv, sizeof(*srv)))
+		return -1;
+	return fd;
+}
+
+FIXTURE(two) {
+	int s, a, b;
+	struct sockaddr_in srv;
+};
+
+FIXTURE_SETUP(two)
+{
+	struct sctp_event_subscribe ev = { .sctp_data_io_event = 1 };
+	socklen_t len = sizeof(self->srv);
+
+	memset(&self->srv, 0, sizeof(self->srv));
+	self->srv.sin_family = AF_INET;
+	self->srv.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	self->s = socket(AF_INET, SOCK_SEQPACKET, IPPROTO_SCTP);
+	ASSERT_LE(0, self->s);
+	ASSERT_EQ(0, bind(self->s, (struct sockaddr *)&self->srv,
+			  sizeof(self->srv)));
+	ASSERT_EQ(0, getsockname(self->s, (struct sockaddr *)&self->srv,
+				 &len));
+	ASSERT_EQ(0, setsockopt(self->s, IPPROTO_SCTP, SCTP_EVENTS, &ev,
+				sizeof(ev)));
+	ASSERT_EQ(0, listen(self->s, 4));
+	self->a = client_to(&self->srv);
+	self->b = client_to(&self->srv);
+	ASSERT_LE(0, self->a);
+	ASSERT_LE(0, self->b);
+}
+
+FIXTURE_TEARDOWN(two)
+{
+	close(self->a);
+	close(self->b);
+	close(self->s);
+}
+
+/*
+ * A's association is peeled off after it queued two messages, one
+ * already read: the second is read from the new socket, later traffic
+ * both ways goes over it, and B's stays on the old one.
+ */
+TEST_F(two, peel_one_off)
+{
+	struct pollfd pfd = { .events = POLLIN };
+	struct sockaddr_in peer, mine;
+	socklen_t len = sizeof(peer);
+	sctp_assoc_t ida, idb;
+	char buf[64];
+	int p;
+
+	ASSERT_EQ(2, send(self->a, "a1", 2, 0));
+	ASSERT_EQ(2, next_data(self->s, buf, sizeof(buf), &ida));
+	ASSERT_STREQ("a1", buf);
+	ASSERT_EQ(2, send(self->b, "b1", 2, 0));
+	ASSERT_EQ(2, next_data(self->s, buf, sizeof(buf), &idb));
+	ASSERT_STREQ("b1", buf);
+	ASSERT_NE(ida, idb);
+	/* a2 waits, unread, on the one-to-many socket */
+	ASSERT_EQ(2, send(self->a, "a2", 2, 0));
+	pfd.fd = self->s;
+	ASSERT_EQ(1, poll(&pfd, 1, TIMEOUT_MS));
+	p = sctp_peeloff(self->s, ida);
+	ASSERT_LE(0, p) TH_LOG("peeloff: %s", strerror(errno));
+	ASSERT_EQ(2, next_data(p, buf, sizeof(buf), NULL));
+	EXPECT_STREQ("a2", buf);
+	/* the new socket is one-to-one, connected to A */
+	ASSERT_EQ(0, getpeername(p, (struct sockaddr *)&peer, &len));
+	len = sizeof(mine);
+	ASSERT_EQ(0, getsockname(self->a, (struct sockaddr *)&mine, &len));
+	EXPECT_EQ(mine.sin_port, peer.sin_port);
+	ASSERT_EQ(3, send(p, "to-a", 3, 0));
+	ASSERT_EQ(3, next_data(self->a, buf, sizeof(buf), NULL));
+	EXPECT_STREQ("to-", buf);
+	ASSERT_EQ(2, send(self->a, "a3", 2, 0));
+	ASSERT_EQ(2, send(self->b, "b2", 2, 0));
+	ASSERT_EQ(2, next_data(p, buf, sizeof(buf), NULL));
+	EXPECT_STREQ("a3", buf);
+	ASSERT_EQ(2, next_data(self->s, buf, sizeof(buf), &idb));
+	EXPECT_STREQ("b2", buf);
+	/* the old socket no longer has A's association */
+	EXPECT_EQ(-1, sctp_peeloff(self->s, ida));
+	EXPECT_EQ(EINVAL, errno);
+	close(p);
+}
+
+TEST_F(two, flags_and_errors)
+{
+	sctp_peeloff_flags_arg_t arg = {};
+	socklen_t len = sizeof(arg);
+	sctp_assoc_t ida;
+	char buf[16];
+
+	ASSERT_EQ(1, send(self->a, "x", 1, 0));
+	ASSERT_EQ(1, next_data(self->s, buf, sizeof(buf), &ida));
+	/* no such association; a one-to-one socket */
+	EXPECT_EQ(-1, sctp_peeloff(self->s, ida + 1000));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, sctp_peeloff(self->a, 0));
+	EXPECT_EQ(EINVAL, errno);
+	arg.p_arg.associd = ida;
+	arg.flags = SOCK_NONBLOCK | SOCK_CLOEXEC;
+	/* Linux returns the new descriptor from getsockopt() too */
+	ASSERT_LE(0, getsockopt(self->s, IPPROTO_SCTP,
+				SCTP_SOCKOPT_PEELOFF_FLAGS, &arg, &len));
+	ASSERT_LT(0, arg.p_arg.sd);
+	EXPECT_TRUE(fcntl(arg.p_arg.sd, F_GETFL) & O_NONBLOCK);
+	EXPECT_TRUE(fcntl(arg.p_arg.sd, F_GETFD) & FD_CLOEXEC);
+	/* nothing queued: a non-blocking read says so */
+	EXPECT_EQ(-1, recv(arg.p_arg.sd, buf, sizeof(buf), 0));
+	EXPECT_EQ(EAGAIN, errno);
+	close(arg.p_arg.sd);
+}
+
+TEST_HARNESS_MAIN
