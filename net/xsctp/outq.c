@@ -246,17 +246,18 @@ static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *path)
 void xsctp_outq_flush(struct xsctp_assoc *asoc)
 {
 	struct xsctp_path *path = asoc->primary;
-	int burst = 0;
+	u32 limit = asoc->max_burst ?: U32_MAX;	/* SCTP_MAX_BURST 0: none */
+	u32 burst = 0;
 
 	if (asoc->dead || (asoc->state != SCTP_ESTABLISHED &&
 			   asoc->state != SCTP_SHUTDOWN_PENDING &&
 			   asoc->state != SCTP_SHUTDOWN_RECEIVED))
 		return;
 	/* RFC 9260 s6.1 C: retransmissions before new data */
-	while (burst < XSCTP_MAX_BURST && has_rtx(asoc) &&
+	while (burst < limit && has_rtx(asoc) &&
 	       path->flight < path->cwnd && send_rtx(asoc, path))
 		burst++;
-	while (burst < XSCTP_MAX_BURST && !has_rtx(asoc) &&
+	while (burst < limit && !has_rtx(asoc) &&
 	       send_new(asoc, path))
 		burst++;
 }
