@@ -59,6 +59,19 @@ struct xsctp_assoc *xsctp_assoc_new(struct sock *sk, gfp_t gfp)
 	asoc->max_retrans = xs->opts.max_retrans;
 	asoc->path_max_retrans = xs->opts.path_max_retrans;
 	asoc->pf_retrans = XSCTP_PF_RETRANS;
+	/* set by socket options (sockopt.c) */
+	asoc->default_stream = xs->opts.default_stream;
+	asoc->default_flags = xs->opts.default_flags;
+	asoc->default_ppid = xs->opts.default_ppid;
+	asoc->default_context = xs->opts.default_context;
+	asoc->default_ttl = xs->opts.default_ttl;
+	asoc->rcv_context = xs->opts.rcv_context;
+	asoc->max_burst = xs->opts.max_burst;
+	asoc->user_frag = xs->opts.user_frag;
+	asoc->sack_freq = xs->opts.sack_freq;
+	asoc->sack_off = xs->opts.sack_off;
+	asoc->sack_every = xs->opts.sack_off ? 1 :
+			   min(xs->opts.sack_freq, 255U);
 	xsctp_timer_setup(&asoc->t1, asoc, NULL, XSCTP_T1_INIT);
 	xsctp_timer_setup(&asoc->t2, asoc, NULL, XSCTP_T2_SHUTDOWN);
 	xsctp_timer_setup(&asoc->t5, asoc, NULL, XSCTP_T5_GUARD);

@@ -178,6 +178,7 @@ struct sock *xsctp_lookup_listener(struct net *net, const void *laddr,
 static bool port_taken(struct xsctp_net *xn, struct sock *sk, u16 port,
 		       const union xsctp_addr *a)
 {
+	bool reuse = sk->sk_reuse || xsctp_sk(sk)->opts.reuse;
 	struct xsctp_sock *xs;
 
 	hlist_for_each_entry(xs, bind_bucket(xn, port), bind_node) {
@@ -188,7 +189,9 @@ static bool port_taken(struct xsctp_net *xn, struct sock *sk, u16 port,
 			continue;
 		if (sk->sk_reuseport && o->sk_reuseport)
 			continue;
-		if (sk->sk_reuse && o->sk_reuse && !accepts_init(o))
+		/* SCTP_REUSE_PORT (RFC 6458 s8.1.27) acts as SO_REUSEADDR */
+		if (reuse && (o->sk_reuse || xs->opts.reuse) &&
+		    !accepts_init(o))
 			continue;
 		sk_local(o, &theirs);
 		if (xsctp_addr_any(&theirs) || xsctp_addr_any(a) ||

@@ -121,14 +121,15 @@ void xsctp_inq_window_update(struct xsctp_assoc *asoc)
 }
 
 /*
- * RFC 9260 s6.2: SACK at least every second packet with DATA, at once on
- * a gap or a duplicate, otherwise within the delayed-SACK time.
+ * RFC 9260 s6.2: SACK at least every second packet with DATA (or every
+ * Nth, SCTP_DELAYED_SACK), at once on a gap or a duplicate, otherwise
+ * within the delayed-SACK time.
  */
 void xsctp_inq_sack_decide(struct xsctp_assoc *asoc, bool data_seen)
 {
 	if (!data_seen)
 		return;
-	if (asoc->sack_now || ++asoc->data_pkts_unacked >= 2 ||
+	if (asoc->sack_now || ++asoc->data_pkts_unacked >= asoc->sack_every ||
 	    asoc->state >= SCTP_SHUTDOWN_PENDING) {
 		xsctp_inq_send_sack(asoc);
 		return;

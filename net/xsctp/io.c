@@ -20,6 +20,7 @@ struct xsctp_sndparams {
 	u32 context;
 	u16 sid;
 	u16 flags;			/* SCTP_UNORDERED, SCTP_EOF, ... */
+	bool has_info;			/* SCTP_SNDINFO or SCTP_SNDRCV given */
 	bool has_init;
 	struct sctp_initmsg init;
 };
@@ -27,13 +28,8 @@ struct xsctp_sndparams {
 static int parse_cmsgs(struct sock *sk, struct msghdr *msg,
 		       struct xsctp_sndparams *p)
 {
-	struct xsctp_sock_opts *o = &xsctp_sk(sk)->opts;
 	struct cmsghdr *cmsg;
 
-	p->sid = o->default_stream;
-	p->ppid = o->default_ppid;
-	p->flags = o->default_flags;
-	p->context = o->default_context;
 	for_each_cmsghdr(cmsg, msg) {
 		if (!CMSG_OK(msg, cmsg))
 			return -EINVAL;
@@ -50,6 +46,7 @@ static int parse_cmsgs(struct sock *sk, struct msghdr *msg,
 			p->flags = s->sinfo_flags;
 			p->context = s->sinfo_context;
 			p->assoc_id = s->sinfo_assoc_id;
+			p->has_info = true;
 			break;
 		}
 		case SCTP_SNDINFO: {
@@ -62,6 +59,7 @@ static int parse_cmsgs(struct sock *sk, struct msghdr *msg,
 			p->flags = s->snd_flags;
 			p->context = s->snd_context;
 			p->assoc_id = s->snd_assoc_id;
+			p->has_info = true;
 			break;
 		}
 		case SCTP_INIT:
@@ -115,6 +113,36 @@ static struct xsctp_assoc *find_assoc(struct sock *sk, struct msghdr *msg,
 		xsctp_sk(sk)->opts.initmsg.sinit_num_ostreams =
 			p->init.sinit_num_ostreams;
 	return xsctp_connect_new(sk, &peer, err);
+}
+
+/*
+ * RFC 6458 s8.1.31, s8.1.13: without SCTP_SNDINFO or SCTP_SNDRCV a send
+ * takes the association's defaults (SCTP_DEFAULT_SNDINFO).  Their
+ * SCTP_EOF and SCTP_ABORT flags do not act: as on Linux, only a send's
+ * own flags end an association.
+ */
+static void take_defaults(const struct xsctp_assoc *asoc,
+			  struct xsctp_sndparams *p)
+{
+	if (p->has_info)
+		return;
+	p->sid = asoc->default_stream;
+	p->ppid = asoc->default_ppid;
+	p->context = asoc->default_context;
+	p->flags = asoc->default_flags & SCTP_UNORDERED;
+}
+
+/*
+ * The largest DATA payload one packet on the primary path carries,
+ * bounded by SCTP_MAXSEG, 4-byte aligned (sockopt.c reports the same).
+ */
+static u32 frag_point(const struct xsctp_assoc *asoc)
+{
+	u32 frag = xsctp_path_room(asoc->primary) - 16;
+
+	if (asoc->user_frag)
+		frag = min(frag, asoc->user_frag);
+	return min_t(u32, frag, 65536 - 4 - 16) & ~3U;
 }
 
 /* Splits the user's data into DATA chunks of at most @frag bytes. */
@@ -221,8 +249,7 @@ static int send_to(struct sock *sk, struct xsctp_assoc *asoc,
 		return -EINVAL;
 	if (!len)
 		return -EINVAL;
-	/* the largest chunk payload one packet carries, 4-byte aligned */
-	frag = (xsctp_path_room(asoc->primary) - 16) & ~3U;
+	frag = frag_point(asoc);
 	if (xsctp_sk(sk)->opts.disable_frags && len > frag)
 		return -EMSGSIZE;
 	if (len > (size_t)sk->sk_sndbuf)
@@ -268,10 +295,12 @@ int xsctp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 	asoc = find_assoc(sk, msg, &p, &err);
 	if (!asoc)
 		goto out;
-	if (p.flags & (SCTP_EOF | SCTP_ABORT))
+	if (p.flags & (SCTP_EOF | SCTP_ABORT)) {
 		err = assoc_action(asoc, p.flags);
-	else
+	} else {
+		take_defaults(asoc, &p);
 		err = send_to(sk, asoc, msg, len, &p);
+	}
 	xsctp_assoc_put(asoc);
 out:
 	release_sock(sk);
@@ -280,12 +309,49 @@ out:
 	return err;
 }
 
-/* RFC 6458 s5.3.2, s5.3.5: where a received message came from. */
-static void put_cmsgs(struct sock *sk, struct msghdr *msg,
-		      const struct xsctp_ulp_cb *cb)
+/*
+ * RFC 6458 s5.3.6: SCTP_NXTINFO tells what the message after @skb is,
+ * when one is queued already.
+ */
+static void put_nxtinfo(struct sock *sk, struct msghdr *msg,
+			const struct sk_buff *skb)
 {
+	struct sk_buff_head *q = &sk->sk_receive_queue;
+	const struct xsctp_ulp_cb *cb;
+	struct sctp_nxtinfo ni = {};
+	struct sk_buff *next;
+
+	spin_lock_bh(&q->lock);
+	next = skb_peek(q);
+	if (next == skb)
+		next = skb_peek_next(next, q);
+	if (next) {
+		cb = xsctp_ulp_cb(next);
+		ni.nxt_sid = cb->sid;
+		ni.nxt_flags = cb->sflags;
+		if (cb->notification)
+			ni.nxt_flags |= SCTP_NOTIFICATION;
+		ni.nxt_ppid = cb->ppid;
+		ni.nxt_length = next->len - cb->offset;
+		ni.nxt_assoc_id = cb->assoc_id;
+	}
+	spin_unlock_bh(&q->lock);
+	if (next)
+		put_cmsg(msg, IPPROTO_SCTP, SCTP_NXTINFO, sizeof(ni), &ni);
+}
+
+/*
+ * RFC 6458 s5.3.2, s5.3.5: where a received message came from; the
+ * context is the association's SCTP_CONTEXT (s8.1.25).
+ */
+static void put_cmsgs(struct sock *sk, struct msghdr *msg,
+		      const struct sk_buff *skb, u32 context)
+{
+	const struct xsctp_ulp_cb *cb = xsctp_ulp_cb(skb);
 	struct xsctp_sock_opts *o = &xsctp_sk(sk)->opts;
 
+	if (o->recvnxtinfo)
+		put_nxtinfo(sk, msg, skb);
 	if (cb->notification)
 		return;
 	if (o->recvrcvinfo) {
@@ -293,7 +359,7 @@ static void put_cmsgs(struct sock *sk, struct msghdr *msg,
 			.rcv_sid = cb->sid, .rcv_ssn = cb->ssn,
 			.rcv_flags = cb->sflags, .rcv_ppid = cb->ppid,
 			.rcv_tsn = cb->tsn, .rcv_cumtsn = cb->cum_tsn,
-			.rcv_assoc_id = cb->assoc_id,
+			.rcv_context = context, .rcv_assoc_id = cb->assoc_id,
 		};
 
 		put_cmsg(msg, IPPROTO_SCTP, SCTP_RCVINFO, sizeof(ri), &ri);
@@ -303,27 +369,35 @@ static void put_cmsgs(struct sock *sk, struct msghdr *msg,
 			.sinfo_stream = cb->sid, .sinfo_ssn = cb->ssn,
 			.sinfo_flags = cb->sflags, .sinfo_ppid = cb->ppid,
 			.sinfo_tsn = cb->tsn, .sinfo_cumtsn = cb->cum_tsn,
-			.sinfo_assoc_id = cb->assoc_id,
+			.sinfo_context = context, .sinfo_assoc_id = cb->assoc_id,
 		};
 
 		put_cmsg(msg, IPPROTO_SCTP, SCTP_SNDRCV, sizeof(si), &si);
 	}
 }
 
-static void put_name(struct sock *sk, struct msghdr *msg, int *addr_len,
-		     sctp_assoc_t id)
+/*
+ * The peer's address, v4-mapped on a v6 socket unless
+ * SCTP_I_WANT_MAPPED_V4_ADDR is off (s8.1.15); returns the association's
+ * SCTP_CONTEXT.
+ */
+static u32 put_name(struct sock *sk, struct msghdr *msg, int *addr_len,
+		    sctp_assoc_t id)
 {
+	bool map = sk->sk_family == AF_INET6 && xsctp_sk(sk)->opts.v4mapped;
 	struct xsctp_assoc *asoc;
+	u32 context = 0;
 
-	if (!msg->msg_name)
-		return;
 	rcu_read_lock();
 	asoc = xa_load(&xsctp_sk(sk)->ids, id);
-	if (asoc && asoc->primary)
-		*addr_len = xsctp_addr_to_user(&asoc->primary->addr,
-					       sk->sk_family == AF_INET6,
-					       msg->msg_name);
+	if (asoc) {
+		context = READ_ONCE(asoc->rcv_context);
+		if (msg->msg_name && asoc->primary)
+			*addr_len = xsctp_addr_to_user(&asoc->primary->addr,
+						       map, msg->msg_name);
+	}
 	rcu_read_unlock();
+	return context;
 }
 
 /* Reading made room: let the association tell its peer if it matters. */
@@ -404,8 +478,7 @@ int xsctp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len,
 	err = skb_copy_datagram_msg(skb, cb->offset, msg, n);
 	if (err)
 		goto out;
-	put_name(sk, msg, addr_len, cb->assoc_id);
-	put_cmsgs(sk, msg, cb);
+	put_cmsgs(sk, msg, skb, put_name(sk, msg, addr_len, cb->assoc_id));
 	if (cb->notification)
 		msg->msg_flags |= MSG_NOTIFICATION;
 	err = n;

@@ -246,7 +246,8 @@ static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *path)
 void xsctp_outq_flush(struct xsctp_assoc *asoc)
 {
 	struct xsctp_path *path;
-	int burst = 0;
+	u32 limit = asoc->max_burst ?: U32_MAX;	/* SCTP_MAX_BURST 0: none */
+	u32 burst = 0;
 
 	if (asoc->dead || (asoc->state != SCTP_ESTABLISHED &&
 			   asoc->state != SCTP_SHUTDOWN_PENDING &&
@@ -254,10 +255,10 @@ void xsctp_outq_flush(struct xsctp_assoc *asoc)
 		return;
 	path = xsctp_path_for_data(asoc);
 	/* RFC 9260 s6.1 C: retransmissions before new data */
-	while (burst < XSCTP_MAX_BURST && has_rtx(asoc) &&
+	while (burst < limit && has_rtx(asoc) &&
 	       path->flight < path->cwnd && send_rtx(asoc, path))
 		burst++;
-	while (burst < XSCTP_MAX_BURST && !has_rtx(asoc) &&
+	while (burst < limit && !has_rtx(asoc) &&
 	       send_new(asoc, path))
 		burst++;
 }

@@ -34,6 +34,8 @@ void xsctp_sock_defaults(struct xsctp_sock *xs)
 	o->cookie_life = XSCTP_VALID_COOKIE_LIFE_MS;
 	o->hb_interval = XSCTP_HB_INTERVAL_MS;
 	o->v4mapped = 1;
+	o->max_burst = XSCTP_MAX_BURST;
+	o->sack_freq = 2;		/* RFC 9260 s6.2: every second packet */
 }
 
 /* Wakes writers waiting for send buffer space (io.c). */

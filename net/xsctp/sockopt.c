@@ -2,7 +2,9 @@
 /*
  * Socket options at level SOL_SCTP (RFC 6458 s8, as <linux/sctp.h>
  * numbers them).  An option not built yet answers ENOPROTOOPT, as a
- * kernel without it would.  Other levels go to IPv4/IPv6.
+ * kernel without it would.  Other levels go to IPv4/IPv6.  Lengths,
+ * association ids and errno follow Linux's sctp.ko, which applications
+ * are written against; Documentation/sockopts.rst lists the rules.
  */
 #include <net/ip.h>
 #include <net/ipv6.h>
@@ -12,6 +14,12 @@
 #include <net/xsctp/sm.h>
 #include <net/xsctp/sock.h>
 
+/* DATA chunk header (RFC 9260 s3.3.1) and the largest chunk length. */
+#define XSCTP_DATA_HDR		16
+#define XSCTP_MAX_CHUNK_LEN	(65536 - 4)
+/* The smallest MTU SCTP_MAXSEG must fit in (Linux's minimum segment). */
+#define XSCTP_MIN_SEGMENT	512
+
 static int put_opt(char __user *optval, int __user *optlen, int len,
 		   const void *v, int size)
 {
@@ -19,6 +27,257 @@ static int put_opt(char __user *optval, int __user *optlen, int len,
 	if (put_user(len, optlen) || copy_to_user(optval, v, len))
 		return -EFAULT;
 	return 0;
+}
+
+/* v6 sockets show IPv4 peers v4-mapped unless told not to (s8.1.15). */
+static bool v4map(const struct sock *sk)
+{
+	return sk->sk_family == AF_INET6 && xsctp_sk(sk)->opts.v4mapped;
+}
+
+/*
+ * The association an option names (RFC 6458 s7.2): a one-to-one socket
+ * ignores the id and means its association once it is up; a one-to-many
+ * socket looks the id up.  A one-to-many id that is not an association
+ * is EINVAL, except SCTP_FUTURE_ASSOC (the socket's default) and, where
+ * the option takes them (@any), SCTP_CURRENT_ASSOC and SCTP_ALL_ASSOC.
+ * *@asoc is returned with a reference, or NULL for the socket.
+ */
+static int assoc_of(struct sock *sk, sctp_assoc_t id, bool any,
+		    struct xsctp_assoc **asoc)
+{
+	if (xsctp_style_tcp(sk)) {
+		*asoc = sk->sk_state == TCP_ESTABLISHED ?
+			xsctp_sk_first_assoc(sk) : NULL;
+		return 0;
+	}
+	*asoc = xsctp_assoc_by_id(sk, id);
+	if (*asoc || id == SCTP_FUTURE_ASSOC ||
+	    (any && id <= SCTP_ALL_ASSOC))
+		return 0;
+	return -EINVAL;
+}
+
+/*
+ * The largest DATA payload sendmsg() cuts a message into (SCTP_MAXSEG
+ * s8.1.16): what one packet on the primary path carries, bounded by the
+ * user's value, 4-byte aligned.  Called under asoc->lock.
+ */
+static u32 frag_point(const struct xsctp_assoc *asoc)
+{
+	u32 frag = xsctp_path_room(asoc->primary) - XSCTP_DATA_HDR;
+
+	if (asoc->user_frag)
+		frag = min(frag, asoc->user_frag);
+	return min_t(u32, frag, XSCTP_MAX_CHUNK_LEN - XSCTP_DATA_HDR) & ~3U;
+}
+
+/*
+ * What the options kept per association hold (SCTP_DEFAULT_SNDINFO,
+ * SCTP_DEFAULT_SEND_PARAM, SCTP_CONTEXT, SCTP_MAX_BURST, SCTP_MAXSEG,
+ * SCTP_DELAYED_SACK), in the user's units.  A set uses the fields of
+ * @optname; a read fills all.
+ */
+struct scoped_val {
+	int optname;
+	struct sctp_sndrcvinfo snd;	/* stream, flags, ppid, context, ttl */
+	struct sctp_sack_info sack;
+	u32 context;
+	u32 max_burst;
+	u32 maxseg;
+};
+
+/* Called under asoc->lock. */
+static void scoped_set_assoc(struct xsctp_assoc *asoc,
+			     const struct scoped_val *sv)
+{
+	const struct sctp_sack_info *si = &sv->sack;
+
+	switch (sv->optname) {
+	case SCTP_DEFAULT_SEND_PARAM:
+		asoc->default_ttl = sv->snd.sinfo_timetolive;
+		fallthrough;
+	case SCTP_DEFAULT_SNDINFO:
+		asoc->default_stream = sv->snd.sinfo_stream;
+		asoc->default_flags = sv->snd.sinfo_flags;
+		asoc->default_ppid = sv->snd.sinfo_ppid;
+		asoc->default_context = sv->snd.sinfo_context;
+		break;
+	case SCTP_CONTEXT:
+		asoc->rcv_context = sv->context;
+		break;
+	case SCTP_MAX_BURST:
+		asoc->max_burst = sv->max_burst;
+		break;
+	case SCTP_MAXSEG:
+		asoc->user_frag = sv->maxseg;
+		break;
+	case SCTP_DELAYED_SACK:
+		/* s8.1.19: zero keeps a value; a frequency of 1 turns
+		 * delayed SACK off, any other value or a delay on again
+		 */
+		if (si->sack_delay) {
+			asoc->sack_delay = max(msecs_to_jiffies(si->sack_delay),
+					       1UL);
+			asoc->sack_off = false;
+		}
+		if (si->sack_freq == 1) {
+			asoc->sack_off = true;
+		} else if (si->sack_freq) {
+			asoc->sack_freq = si->sack_freq;
+			asoc->sack_off = false;
+		}
+		asoc->sack_every = asoc->sack_off ? 1 :
+				   min(asoc->sack_freq, 255U);
+		break;
+	}
+}
+
+/* Called under the socket lock: the default for new associations. */
+static void scoped_set_sock(struct xsctp_sock_opts *o,
+			    const struct scoped_val *sv)
+{
+	const struct sctp_sack_info *si = &sv->sack;
+
+	switch (sv->optname) {
+	case SCTP_DEFAULT_SEND_PARAM:
+		o->default_ttl = sv->snd.sinfo_timetolive;
+		fallthrough;
+	case SCTP_DEFAULT_SNDINFO:
+		o->default_stream = sv->snd.sinfo_stream;
+		o->default_flags = sv->snd.sinfo_flags;
+		o->default_ppid = sv->snd.sinfo_ppid;
+		o->default_context = sv->snd.sinfo_context;
+		break;
+	case SCTP_CONTEXT:
+		o->rcv_context = sv->context;
+		break;
+	case SCTP_MAX_BURST:
+		o->max_burst = sv->max_burst;
+		break;
+	case SCTP_MAXSEG:
+		o->user_frag = sv->maxseg;
+		break;
+	case SCTP_DELAYED_SACK:
+		if (si->sack_delay) {
+			o->sack_delay = si->sack_delay;
+			o->sack_off = 0;
+		}
+		if (si->sack_freq == 1) {
+			o->sack_off = 1;
+		} else if (si->sack_freq) {
+			o->sack_freq = si->sack_freq;
+			o->sack_off = 0;
+		}
+		break;
+	}
+}
+
+/*
+ * SCTP_CURRENT_ASSOC: every association of the socket.  They are found
+ * through the id table, each held while its lock is taken: the socket's
+ * list lock nests inside asoc->lock, so the list cannot be walked here.
+ */
+static void scoped_set_each(struct sock *sk, const struct scoped_val *sv)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	unsigned long id = SCTP_ALL_ASSOC + 1;
+	struct xsctp_assoc *asoc;
+	bool held;
+
+	for (;; id++) {
+		rcu_read_lock();
+		asoc = xa_find(&xs->ids, &id, ULONG_MAX, XA_PRESENT);
+		held = asoc && refcount_inc_not_zero(&asoc->ref);
+		rcu_read_unlock();
+		if (!asoc)
+			break;
+		if (!held)
+			continue;
+		spin_lock_bh(&asoc->lock);
+		scoped_set_assoc(asoc, sv);
+		spin_unlock_bh(&asoc->lock);
+		xsctp_assoc_put(asoc);
+	}
+}
+
+/*
+ * RFC 6458 s7.2: a set names one association or, on a one-to-many
+ * socket, SCTP_FUTURE_ASSOC (later associations), SCTP_CURRENT_ASSOC
+ * (existing ones) or SCTP_ALL_ASSOC (both).  @any: whether the option
+ * takes CURRENT and ALL.
+ */
+static int scoped_set(struct sock *sk, sctp_assoc_t id, bool any,
+		      const struct scoped_val *sv)
+{
+	struct xsctp_assoc *asoc;
+	int err;
+
+	err = assoc_of(sk, id, any, &asoc);
+	if (err)
+		return err;
+	if (asoc) {
+		spin_lock_bh(&asoc->lock);
+		scoped_set_assoc(asoc, sv);
+		spin_unlock_bh(&asoc->lock);
+		xsctp_assoc_put(asoc);
+		return 0;
+	}
+	if (xsctp_style_tcp(sk))
+		id = SCTP_FUTURE_ASSOC;
+	if (id == SCTP_FUTURE_ASSOC || id == SCTP_ALL_ASSOC)
+		scoped_set_sock(&xsctp_sk(sk)->opts, sv);
+	if (id == SCTP_CURRENT_ASSOC || id == SCTP_ALL_ASSOC)
+		scoped_set_each(sk, sv);
+	return 0;
+}
+
+/* Reads the values of association @id, or the socket's defaults. */
+static int scoped_get(struct sock *sk, sctp_assoc_t id, struct scoped_val *sv)
+{
+	const struct xsctp_sock_opts *o = &xsctp_sk(sk)->opts;
+	struct sctp_sndrcvinfo *snd = &sv->snd;
+	struct xsctp_assoc *asoc;
+	int err;
+
+	err = assoc_of(sk, id, false, &asoc);
+	if (err)
+		return err;
+	if (!asoc) {
+		snd->sinfo_stream = o->default_stream;
+		snd->sinfo_flags = o->default_flags;
+		snd->sinfo_ppid = o->default_ppid;
+		snd->sinfo_context = o->default_context;
+		snd->sinfo_timetolive = o->default_ttl;
+		sv->context = o->rcv_context;
+		sv->max_burst = o->max_burst;
+		sv->maxseg = o->user_frag;
+		sv->sack.sack_delay = o->sack_off ? 0 : o->sack_delay;
+		sv->sack.sack_freq = o->sack_off ? 1 : o->sack_freq;
+		return 0;
+	}
+	spin_lock_bh(&asoc->lock);
+	snd->sinfo_stream = asoc->default_stream;
+	snd->sinfo_flags = asoc->default_flags;
+	snd->sinfo_ppid = asoc->default_ppid;
+	snd->sinfo_context = asoc->default_context;
+	snd->sinfo_timetolive = asoc->default_ttl;
+	sv->context = asoc->rcv_context;
+	sv->max_burst = asoc->max_burst;
+	sv->maxseg = frag_point(asoc);	/* the effective value */
+	sv->sack.sack_delay = asoc->sack_off ? 0 :
+			      jiffies_to_msecs(asoc->sack_delay);
+	sv->sack.sack_freq = asoc->sack_off ? 1 : asoc->sack_freq;
+	spin_unlock_bh(&asoc->lock);
+	xsctp_assoc_put(asoc);
+	return 0;
+}
+
+static int get_int(sockptr_t val, unsigned int len, int *v)
+{
+	if (len < sizeof(int))
+		return -EINVAL;
+	return copy_from_sockptr(v, val, sizeof(int)) ? -EFAULT : 0;
 }
 
 static int set_initmsg(struct xsctp_sock *xs, sockptr_t val, unsigned int len)
@@ -60,17 +319,29 @@ static int set_events(struct xsctp_sock *xs, sockptr_t val, unsigned int len)
 	return 0;
 }
 
-static int set_event(struct xsctp_sock *xs, sockptr_t val, unsigned int len)
+/*
+ * RFC 6458 s6.2.2: SCTP_EVENT.  Subscriptions are kept per socket: an
+ * association id is checked, then the socket's subscription changes.
+ */
+static int set_event(struct sock *sk, sockptr_t val, unsigned int len)
 {
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	struct xsctp_assoc *asoc;
 	struct sctp_event e;
 	u32 bit;
+	int err;
 
-	if (len != sizeof(e))
+	if (len < sizeof(e))
 		return -EINVAL;
 	if (copy_from_sockptr(&e, val, sizeof(e)))
 		return -EFAULT;
 	if (e.se_type < SCTP_SN_TYPE_BASE || e.se_type > SCTP_SN_TYPE_MAX)
 		return -EINVAL;
+	err = assoc_of(sk, e.se_assoc_id, true, &asoc);
+	if (err)
+		return err;
+	if (asoc)
+		xsctp_assoc_put(asoc);
 	bit = 1U << (e.se_type - SCTP_SN_TYPE_BASE);
 	if (e.se_on)
 		xs->opts.events |= bit;
@@ -79,64 +350,81 @@ static int set_event(struct xsctp_sock *xs, sockptr_t val, unsigned int len)
 	return 0;
 }
 
-static int get_int(sockptr_t val, unsigned int len, int *v)
+/*
+ * RFC 6458 s8.1.1: SCTP_RTOINFO, in ms; zero fields keep their value.
+ * Only min > max is refused: an initial RTO outside the bounds is
+ * taken as given until the first RTT measurement, as on Linux.
+ */
+static int set_rtoinfo(struct sock *sk, sockptr_t val, unsigned int len)
 {
-	if (len < sizeof(int))
-		return -EINVAL;
-	return copy_from_sockptr(v, val, sizeof(int)) ? -EFAULT : 0;
-}
-
-static int set_rtoinfo(struct xsctp_sock *xs, sockptr_t val,
-		       unsigned int len)
-{
+	struct xsctp_sock_opts *o = &xsctp_sk(sk)->opts;
+	struct xsctp_assoc *asoc;
 	struct sctp_rtoinfo ri;
 	u32 min, max;
+	int err;
 
 	if (len != sizeof(ri))
 		return -EINVAL;
 	if (copy_from_sockptr(&ri, val, sizeof(ri)))
 		return -EFAULT;
-	min = ri.srto_min ?: xs->opts.rto_min;
-	max = ri.srto_max ?: xs->opts.rto_max;
-	if (min > max || (ri.srto_initial &&
-			  (ri.srto_initial < min || ri.srto_initial > max)))
-		return -EINVAL;
-	if (ri.srto_initial)
-		xs->opts.rto_initial = ri.srto_initial;
-	xs->opts.rto_min = min;
-	xs->opts.rto_max = max;
-	return 0;
+	err = assoc_of(sk, ri.srto_assoc_id, false, &asoc);
+	if (err)
+		return err;
+	if (!asoc) {
+		min = ri.srto_min ?: o->rto_min;
+		max = ri.srto_max ?: o->rto_max;
+		if (min > max)
+			return -EINVAL;
+		if (ri.srto_initial)
+			o->rto_initial = ri.srto_initial;
+		o->rto_min = min;
+		o->rto_max = max;
+		return 0;
+	}
+	spin_lock_bh(&asoc->lock);
+	min = ri.srto_min ? max(msecs_to_jiffies(ri.srto_min), 1UL) :
+			    asoc->rto_min;
+	max = ri.srto_max ? max(msecs_to_jiffies(ri.srto_max), 1UL) :
+			    asoc->rto_max;
+	err = min > max ? -EINVAL : 0;
+	if (!err) {
+		if (ri.srto_initial)
+			asoc->rto_initial =
+				max(msecs_to_jiffies(ri.srto_initial), 1UL);
+		asoc->rto_min = min;
+		asoc->rto_max = max;
+	}
+	spin_unlock_bh(&asoc->lock);
+	xsctp_assoc_put(asoc);
+	return err;
 }
 
 /*
  * RFC 6458 s8.1.2: SCTP_ASSOCINFO.  Zero fields keep their value; the
- * association id picks one association or, as 0, the socket's default.
+ * association id picks one association or, as SCTP_FUTURE_ASSOC, the
+ * socket's default.
  */
 static int set_associnfo(struct sock *sk, sockptr_t val, unsigned int len)
 {
 	struct xsctp_sock *xs = xsctp_sk(sk);
 	struct sctp_assocparams ap;
-	struct xsctp_assoc *asoc = NULL;
+	struct xsctp_assoc *asoc;
+	int err;
 
 	if (len != sizeof(ap))
 		return -EINVAL;
 	if (copy_from_sockptr(&ap, val, sizeof(ap)))
 		return -EFAULT;
-	if (!xsctp_style_tcp(sk) && ap.sasoc_assoc_id > SCTP_ALL_ASSOC) {
-		asoc = xsctp_assoc_by_id(sk, ap.sasoc_assoc_id);
-		if (!asoc)
-			return -EINVAL;
-	} else if (xsctp_style_tcp(sk)) {
-		asoc = xsctp_sk_first_assoc(sk);
-	}
+	err = assoc_of(sk, ap.sasoc_assoc_id, false, &asoc);
+	if (err)
+		return err;
 	if (asoc) {
 		spin_lock_bh(&asoc->lock);
 		if (ap.sasoc_asocmaxrxt)
 			asoc->max_retrans = ap.sasoc_asocmaxrxt;
 		spin_unlock_bh(&asoc->lock);
 		xsctp_assoc_put(asoc);
-		if (!xsctp_style_tcp(sk))
-			return 0;
+		return 0;
 	}
 	if (ap.sasoc_asocmaxrxt)
 		xs->opts.max_retrans = ap.sasoc_asocmaxrxt;
@@ -151,16 +439,15 @@ static int get_associnfo(struct sock *sk, char __user *optval,
 	struct xsctp_sock *xs = xsctp_sk(sk);
 	struct sctp_assocparams ap;
 	struct xsctp_assoc *asoc;
+	int err;
 
 	if (len < (int)sizeof(ap))
 		return -EINVAL;
 	if (copy_from_user(&ap, optval, sizeof(ap)))
 		return -EFAULT;
-	asoc = xsctp_style_tcp(sk) ? xsctp_sk_first_assoc(sk) :
-	       xsctp_assoc_by_id(sk, ap.sasoc_assoc_id);
-	if (!asoc && !xsctp_style_tcp(sk) &&
-	    ap.sasoc_assoc_id > SCTP_ALL_ASSOC)
-		return -EINVAL;
+	err = assoc_of(sk, ap.sasoc_assoc_id, false, &asoc);
+	if (err)
+		return err;
 	ap.sasoc_asocmaxrxt = xs->opts.max_retrans;
 	ap.sasoc_cookie_life = xs->opts.cookie_life;
 	ap.sasoc_local_rwnd = sk->sk_rcvbuf;
@@ -175,6 +462,167 @@ static int get_associnfo(struct sock *sk, char __user *optval,
 		xsctp_assoc_put(asoc);
 	}
 	return put_opt(optval, optlen, len, &ap, sizeof(ap));
+}
+
+/*
+ * RFC 6458 s8.1.31 SCTP_DEFAULT_SNDINFO, and s8.1.14's older
+ * SCTP_DEFAULT_SEND_PARAM: what sendmsg() without SCTP_SNDINFO or
+ * SCTP_SNDRCV uses.  Only flags a send may carry are taken.
+ */
+static int set_default_send(struct sock *sk, int optname, sockptr_t val,
+			    unsigned int len)
+{
+	struct scoped_val sv = { .optname = optname };
+	struct sctp_sndinfo si;
+	sctp_assoc_t id;
+
+	if (optname == SCTP_DEFAULT_SEND_PARAM) {
+		if (len != sizeof(sv.snd))
+			return -EINVAL;
+		if (copy_from_sockptr(&sv.snd, val, sizeof(sv.snd)))
+			return -EFAULT;
+		id = sv.snd.sinfo_assoc_id;
+	} else {
+		if (len != sizeof(si))
+			return -EINVAL;
+		if (copy_from_sockptr(&si, val, sizeof(si)))
+			return -EFAULT;
+		sv.snd.sinfo_stream = si.snd_sid;
+		sv.snd.sinfo_flags = si.snd_flags;
+		sv.snd.sinfo_ppid = si.snd_ppid;
+		sv.snd.sinfo_context = si.snd_context;
+		id = si.snd_assoc_id;
+	}
+	if (sv.snd.sinfo_flags &
+	    ~(SCTP_UNORDERED | SCTP_ADDR_OVER | SCTP_ABORT | SCTP_EOF))
+		return -EINVAL;
+	return scoped_set(sk, id, true, &sv);
+}
+
+/*
+ * Options in a struct sctp_assoc_value: SCTP_CONTEXT (s8.1.17),
+ * SCTP_MAX_BURST (s8.1.24), SCTP_MAXSEG (s8.1.16).  The last two also
+ * take a bare int for the socket's default, as Linux still does.
+ */
+static int set_assoc_value(struct sock *sk, int optname, sockptr_t val,
+			   unsigned int len)
+{
+	struct sctp_assoc_value av = { .assoc_id = SCTP_FUTURE_ASSOC };
+	struct scoped_val sv = { .optname = optname };
+	int min, max;
+
+	if (len == sizeof(int) && optname != SCTP_CONTEXT) {
+		if (copy_from_sockptr(&av.assoc_value, val, sizeof(int)))
+			return -EFAULT;
+	} else if (len == sizeof(av)) {
+		if (copy_from_sockptr(&av, val, sizeof(av)))
+			return -EFAULT;
+	} else {
+		return -EINVAL;
+	}
+	if (optname == SCTP_CONTEXT) {
+		sv.context = av.assoc_value;
+		return scoped_set(sk, av.assoc_id, true, &sv);
+	}
+	if (optname == SCTP_MAX_BURST) {
+		sv.max_burst = av.assoc_value;	/* 0: no limit */
+		return scoped_set(sk, av.assoc_id, true, &sv);
+	}
+	/*
+	 * SCTP_MAXSEG: 0 leaves the size to the path MTU; otherwise a
+	 * payload that fits a packet of Linux's minimum segment, up to the
+	 * largest chunk.  It names one association or the default only.
+	 */
+	min = XSCTP_MIN_SEGMENT - XSCTP_IP_OVERHEAD(sk->sk_family) -
+	      XSCTP_DATA_HDR;
+	max = XSCTP_MAX_CHUNK_LEN - XSCTP_DATA_HDR;
+	if (av.assoc_value &&
+	    ((int)av.assoc_value < min || (int)av.assoc_value > max))
+		return -EINVAL;
+	sv.maxseg = av.assoc_value;
+	return scoped_set(sk, av.assoc_id, false, &sv);
+}
+
+/*
+ * RFC 6458 s8.1.19: SCTP_DELAYED_SACK.  Zero in both fields changes
+ * nothing.  The older struct sctp_assoc_value form sets the delay, 0
+ * turning delayed SACK off.
+ */
+static int set_delayed_sack(struct sock *sk, sockptr_t val, unsigned int len)
+{
+	struct scoped_val sv = { .optname = SCTP_DELAYED_SACK };
+	struct sctp_sack_info *si = &sv.sack;
+	struct sctp_assoc_value av;
+
+	if (len == sizeof(av)) {
+		if (copy_from_sockptr(&av, val, sizeof(av)))
+			return -EFAULT;
+		si->sack_assoc_id = av.assoc_id;
+		si->sack_delay = av.assoc_value;
+		si->sack_freq = av.assoc_value ? 0 : 1;
+	} else if (len == sizeof(*si)) {
+		if (copy_from_sockptr(si, val, sizeof(*si)))
+			return -EFAULT;
+		if (!si->sack_delay && !si->sack_freq)
+			return 0;
+	} else {
+		return -EINVAL;
+	}
+	/* RFC 9260 s6.2: the delay MUST NOT exceed 500 ms */
+	if (si->sack_delay > 500)
+		return -EINVAL;
+	return scoped_set(sk, si->sack_assoc_id, true, &sv);
+}
+
+/*
+ * RFC 6458 s8.1.27: SCTP_REUSE_PORT lets one-to-one sockets share a
+ * port, as SO_REUSEADDR does; only before bind() (Linux then answers
+ * EFAULT).
+ */
+static int set_reuse_port(struct sock *sk, sockptr_t val, unsigned int len)
+{
+	int v, err;
+
+	if (!xsctp_style_tcp(sk))
+		return -EOPNOTSUPP;
+	if (inet_sk(sk)->inet_num)
+		return -EFAULT;
+	err = get_int(val, len, &v);
+	if (err)
+		return err;
+	xsctp_sk(sk)->opts.reuse = !!v;
+	return 0;
+}
+
+/* Boolean int options; Linux takes any length from an int up. */
+static int set_flag(struct sock *sk, int optname, sockptr_t val,
+		    unsigned int len)
+{
+	struct xsctp_sock_opts *o = &xsctp_sk(sk)->opts;
+	int v, err;
+
+	err = get_int(val, len, &v);
+	if (err)
+		return err;
+	switch (optname) {
+	case SCTP_NODELAY:
+		o->nodelay = !!v;
+		break;
+	case SCTP_RECVRCVINFO:
+		o->recvrcvinfo = !!v;
+		break;
+	case SCTP_RECVNXTINFO:
+		o->recvnxtinfo = !!v;
+		break;
+	case SCTP_DISABLE_FRAGMENTS:
+		o->disable_frags = !!v;
+		break;
+	case SCTP_I_WANT_MAPPED_V4_ADDR:
+		/* s8.1.15: only v6 sockets map, but Linux takes it on all */
+		o->v4mapped = !!v;
+		break;
+	}
+	return 0;
 }
 
 /* The association an option names: one-to-one its only one, else by id. */
@@ -207,8 +655,12 @@ static void paddrparams_assoc(struct xsctp_assoc *asoc,
 
 	if (pp->spp_hbinterval || (f & SPP_HB_TIME_IS_ZERO))
 		asoc->hb_interval = msecs_to_jiffies(pp->spp_hbinterval);
-	if (pp->spp_pathmaxrxt)
+	if (pp->spp_pathmaxrxt) {
+		/* association-wide: every path, and those to come */
 		asoc->path_max_retrans = pp->spp_pathmaxrxt;
+		list_for_each_entry(p, &asoc->paths, list)
+			p->max_retrans = pp->spp_pathmaxrxt;
+	}
 	if ((f & SPP_SACKDELAY_ENABLE) && pp->spp_sackdelay)
 		asoc->sack_delay = max(msecs_to_jiffies(pp->spp_sackdelay), 1UL);
 	if (f & SPP_HB_DISABLE)
@@ -269,7 +721,7 @@ static int sctp_set(struct sock *sk, int optname, sockptr_t val,
 		    unsigned int len)
 {
 	struct xsctp_sock *xs = xsctp_sk(sk);
-	int v, err;
+	int v;
 
 	switch (optname) {
 	case SCTP_INITMSG:
@@ -277,21 +729,35 @@ static int sctp_set(struct sock *sk, int optname, sockptr_t val,
 	case SCTP_EVENTS:
 		return set_events(xs, val, len);
 	case SCTP_EVENT:
-		return set_event(xs, val, len);
+		return set_event(sk, val, len);
 	case SCTP_RTOINFO:
-		return set_rtoinfo(xs, val, len);
+		return set_rtoinfo(sk, val, len);
 	case SCTP_ASSOCINFO:
 		return set_associnfo(sk, val, len);
 	case SCTP_PEER_ADDR_PARAMS:
 		return set_paddrparams(sk, val, len);
+	case SCTP_DEFAULT_SEND_PARAM:
+	case SCTP_DEFAULT_SNDINFO:
+		return set_default_send(sk, optname, val, len);
+	case SCTP_CONTEXT:
+	case SCTP_MAX_BURST:
+	case SCTP_MAXSEG:
+		return set_assoc_value(sk, optname, val, len);
+	case SCTP_DELAYED_SACK:
+		return set_delayed_sack(sk, val, len);
+	case SCTP_REUSE_PORT:
+		return set_reuse_port(sk, val, len);
 	case SCTP_AUTOCLOSE:
-		/* RFC 6458 s8.1.8: one-to-many only, seconds, 0 is off */
+		/* RFC 6458 s8.1.8: one-to-many only, seconds, 0 is off;
+		 * bounded so that it fits a timer (Linux's default bound)
+		 */
 		if (xsctp_style_tcp(sk))
 			return -EOPNOTSUPP;
-		err = get_int(val, len, &v);
-		if (err)
-			return err;
-		xs->opts.autoclose = min_t(u32, (u32)v, 3600U * 24 * 365);
+		if (len != sizeof(int))
+			return -EINVAL;
+		if (copy_from_sockptr(&v, val, sizeof(v)))
+			return -EFAULT;
+		xs->opts.autoclose = min_t(u32, (u32)v, INT_MAX / HZ);
 		return 0;
 	case SCTP_PARTIAL_DELIVERY_POINT:
 		/* RFC 6458 s8.1.21, bytes; Linux: exactly a u32, at most
@@ -305,26 +771,23 @@ static int sctp_set(struct sock *sk, int optname, sockptr_t val,
 			return -EINVAL;
 		xs->opts.pd_point = v;
 		return 0;
+	case SCTP_FRAGMENT_INTERLEAVE:
+		/* s8.1.20: levels 1 and 2 interleave across associations;
+		 * without I-DATA (RFC 8260) level 2 is level 1, as on Linux,
+		 * which takes exactly an int here
+		 */
+		if (len != sizeof(int))
+			return -EINVAL;
+		if (copy_from_sockptr(&v, val, sizeof(v)))
+			return -EFAULT;
+		xs->opts.frag_interleave = !!v;
+		return 0;
 	case SCTP_NODELAY:
 	case SCTP_RECVRCVINFO:
+	case SCTP_RECVNXTINFO:
 	case SCTP_DISABLE_FRAGMENTS:
-	case SCTP_FRAGMENT_INTERLEAVE:
-		err = get_int(val, len, &v);
-		if (err)
-			return err;
-		if (optname == SCTP_NODELAY)
-			xs->opts.nodelay = !!v;
-		else if (optname == SCTP_RECVRCVINFO)
-			xs->opts.recvrcvinfo = !!v;
-		else if (optname == SCTP_FRAGMENT_INTERLEAVE)
-			/* s8.1.20: levels 1 and 2 interleave across
-			 * associations; without I-DATA (RFC 8260) level 2
-			 * is level 1, as on Linux
-			 */
-			xs->opts.frag_interleave = !!v;
-		else
-			xs->opts.disable_frags = !!v;
-		return 0;
+	case SCTP_I_WANT_MAPPED_V4_ADDR:
+		return set_flag(sk, optname, val, len);
 	default:
 		return xsctp_addr_setsockopt(sk, optname, val, len);
 	}
@@ -372,8 +835,8 @@ static int get_status(struct sock *sk, char __user *optval,
 	st.sstat_penddata = skb_queue_len(&asoc->sendq);
 	st.sstat_instrms = asoc->nistreams;
 	st.sstat_outstrms = asoc->nostreams;
-	st.sstat_fragmentation_point = (xsctp_path_room(p) - 16) & ~3U;
-	xsctp_addr_to_user(&p->addr, sk->sk_family == AF_INET6,
+	st.sstat_fragmentation_point = frag_point(asoc);
+	xsctp_addr_to_user(&p->addr, v4map(sk),
 			   (struct sockaddr *)&st.sstat_primary.spinfo_address);
 	st.sstat_primary.spinfo_assoc_id = asoc->id;
 	st.sstat_primary.spinfo_state = p->state;
@@ -386,7 +849,7 @@ static int get_status(struct sock *sk, char __user *optval,
 	return put_opt(optval, optlen, len, &st, sizeof(st));
 }
 
-/* RFC 6458 s8.2.7: SCTP_GET_ASSOC_ID_LIST, one-to-many only */
+/* RFC 6458 s8.2.6: SCTP_GET_ASSOC_ID_LIST, one-to-many only */
 static int get_assoc_ids(struct sock *sk, char __user *optval,
 			 int __user *optlen, int len)
 {
@@ -455,30 +918,217 @@ static int get_paddrparams(struct sock *sk, char __user *optval,
 	return put_opt(optval, optlen, len, &pp, sizeof(pp));
 }
 
+static int get_rtoinfo(struct sock *sk, char __user *optval,
+		       int __user *optlen, int len)
+{
+	struct xsctp_sock_opts *o = &xsctp_sk(sk)->opts;
+	struct xsctp_assoc *asoc;
+	struct sctp_rtoinfo ri;
+	int err;
+
+	if (len < (int)sizeof(ri))
+		return -EINVAL;
+	if (copy_from_user(&ri, optval, sizeof(ri)))
+		return -EFAULT;
+	err = assoc_of(sk, ri.srto_assoc_id, false, &asoc);
+	if (err)
+		return err;
+	ri.srto_initial = o->rto_initial;
+	ri.srto_min = o->rto_min;
+	ri.srto_max = o->rto_max;
+	if (asoc) {
+		spin_lock_bh(&asoc->lock);
+		ri.srto_initial = jiffies_to_msecs(asoc->rto_initial);
+		ri.srto_min = jiffies_to_msecs(asoc->rto_min);
+		ri.srto_max = jiffies_to_msecs(asoc->rto_max);
+		spin_unlock_bh(&asoc->lock);
+		xsctp_assoc_put(asoc);
+	}
+	return put_opt(optval, optlen, len, &ri, sizeof(ri));
+}
+
+static int get_default_send(struct sock *sk, int optname,
+			    char __user *optval, int __user *optlen, int len)
+{
+	union {
+		struct sctp_sndrcvinfo srv;
+		struct sctp_sndinfo si;
+	} u;
+	bool old = optname == SCTP_DEFAULT_SEND_PARAM;
+	int size = old ? sizeof(u.srv) : sizeof(u.si);
+	struct scoped_val sv;
+	int err;
+
+	if (len < size)
+		return -EINVAL;
+	if (copy_from_user(&u, optval, size))
+		return -EFAULT;
+	err = scoped_get(sk, old ? u.srv.sinfo_assoc_id : u.si.snd_assoc_id,
+			 &sv);
+	if (err)
+		return err;
+	if (old) {
+		u.srv.sinfo_stream = sv.snd.sinfo_stream;
+		u.srv.sinfo_flags = sv.snd.sinfo_flags;
+		u.srv.sinfo_ppid = sv.snd.sinfo_ppid;
+		u.srv.sinfo_context = sv.snd.sinfo_context;
+		u.srv.sinfo_timetolive = sv.snd.sinfo_timetolive;
+	} else {
+		u.si.snd_sid = sv.snd.sinfo_stream;
+		u.si.snd_flags = sv.snd.sinfo_flags;
+		u.si.snd_ppid = sv.snd.sinfo_ppid;
+		u.si.snd_context = sv.snd.sinfo_context;
+	}
+	return put_opt(optval, optlen, len, &u, size);
+}
+
+/* SCTP_CONTEXT, SCTP_MAX_BURST, SCTP_MAXSEG; the last two as a bare int
+ * too, for the socket's default.
+ */
+static int get_assoc_value(struct sock *sk, int optname,
+			   char __user *optval, int __user *optlen, int len)
+{
+	struct sctp_assoc_value av = { .assoc_id = SCTP_FUTURE_ASSOC };
+	bool bare = len == sizeof(int) && optname != SCTP_CONTEXT;
+	struct scoped_val sv;
+	int err;
+
+	if (!bare && len < (int)sizeof(av))
+		return -EINVAL;
+	if (!bare && copy_from_user(&av, optval, sizeof(av)))
+		return -EFAULT;
+	err = scoped_get(sk, av.assoc_id, &sv);
+	if (err)
+		return err;
+	av.assoc_value = optname == SCTP_CONTEXT ? sv.context :
+			 optname == SCTP_MAX_BURST ? sv.max_burst : sv.maxseg;
+	if (bare)
+		return put_opt(optval, optlen, len, &av.assoc_value,
+			       sizeof(int));
+	return put_opt(optval, optlen, len, &av, sizeof(av));
+}
+
+/* SCTP_DELAYED_SACK; 8 bytes read as the old struct sctp_assoc_value. */
+static int get_delayed_sack(struct sock *sk, char __user *optval,
+			    int __user *optlen, int len)
+{
+	struct sctp_sack_info si;
+	struct scoped_val sv;
+	int size, err;
+
+	if (len >= (int)sizeof(si))
+		size = sizeof(si);
+	else if (len == sizeof(struct sctp_assoc_value))
+		size = sizeof(struct sctp_assoc_value);
+	else
+		return -EINVAL;
+	if (copy_from_user(&si, optval, size))
+		return -EFAULT;
+	err = scoped_get(sk, si.sack_assoc_id, &sv);
+	if (err)
+		return err;
+	si.sack_delay = sv.sack.sack_delay;
+	si.sack_freq = sv.sack.sack_freq;
+	return put_opt(optval, optlen, len, &si, size);
+}
+
+static int get_event(struct sock *sk, char __user *optval,
+		     int __user *optlen, int len)
+{
+	struct xsctp_assoc *asoc;
+	struct sctp_event e;
+	int err;
+
+	if (len < (int)sizeof(e))
+		return -EINVAL;
+	if (copy_from_user(&e, optval, sizeof(e)))
+		return -EFAULT;
+	if (e.se_type < SCTP_SN_TYPE_BASE || e.se_type > SCTP_SN_TYPE_MAX)
+		return -EINVAL;
+	err = assoc_of(sk, e.se_assoc_id, false, &asoc);
+	if (err)
+		return err;
+	if (asoc)
+		xsctp_assoc_put(asoc);
+	e.se_on = !!(xsctp_sk(sk)->opts.events &
+		     (1U << (e.se_type - SCTP_SN_TYPE_BASE)));
+	return put_opt(optval, optlen, len, &e, sizeof(e));
+}
+
+/* Int options, all at least an int long on get. */
+static int get_flag(struct sock *sk, int optname, char __user *optval,
+		    int __user *optlen, int len)
+{
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	const struct xsctp_sock_opts *o = &xs->opts;
+	int v;
+
+	if ((optname == SCTP_AUTOCLOSE || optname == SCTP_GET_ASSOC_NUMBER) &&
+	    xsctp_style_tcp(sk))
+		return -EOPNOTSUPP;	/* one-to-many only */
+	if (len < (int)sizeof(int))
+		return -EINVAL;
+	switch (optname) {
+	case SCTP_NODELAY:
+		v = o->nodelay;
+		break;
+	case SCTP_RECVRCVINFO:
+		v = o->recvrcvinfo;
+		break;
+	case SCTP_RECVNXTINFO:
+		v = o->recvnxtinfo;
+		break;
+	case SCTP_DISABLE_FRAGMENTS:
+		v = o->disable_frags;
+		break;
+	case SCTP_FRAGMENT_INTERLEAVE:
+		v = o->frag_interleave;
+		break;
+	case SCTP_I_WANT_MAPPED_V4_ADDR:
+		v = o->v4mapped;
+		break;
+	case SCTP_REUSE_PORT:
+		v = o->reuse;
+		break;
+	case SCTP_AUTOCLOSE:
+		v = o->autoclose;
+		break;
+	case SCTP_PARTIAL_DELIVERY_POINT:
+		v = o->pd_point;
+		break;
+	default:	/* RFC 6458 s8.2.5: SCTP_GET_ASSOC_NUMBER */
+		v = READ_ONCE(xs->nassocs);
+		break;
+	}
+	return put_opt(optval, optlen, len, &v, sizeof(v));
+}
+
 static int sctp_get(struct sock *sk, int optname, char __user *optval,
 		    int __user *optlen, int len)
 {
 	struct xsctp_sock *xs = xsctp_sk(sk);
 	u8 ev[sizeof(struct sctp_event_subscribe)];
-	struct sctp_rtoinfo ri = {};
+	struct sctp_initmsg im;
 	unsigned int i;
-	int v;
 
 	switch (optname) {
 	case SCTP_INITMSG:
-		return put_opt(optval, optlen, len, &xs->opts.initmsg,
-			       sizeof(xs->opts.initmsg));
+		if (len < (int)sizeof(im))
+			return -EINVAL;
+		/* from the stack: hardened usercopy refuses slab fields */
+		im = xs->opts.initmsg;
+		return put_opt(optval, optlen, len, &im, sizeof(im));
 	case SCTP_EVENTS:
+		/* any length up to the structure's, as on Linux */
+		if (!len)
+			return -EINVAL;
 		for (i = 0; i < sizeof(ev); i++)
 			ev[i] = !!(xs->opts.events & (1U << i));
 		return put_opt(optval, optlen, len, ev, sizeof(ev));
+	case SCTP_EVENT:
+		return get_event(sk, optval, optlen, len);
 	case SCTP_RTOINFO:
-		if (len < (int)sizeof(ri))
-			return -EINVAL;
-		ri.srto_initial = xs->opts.rto_initial;
-		ri.srto_min = xs->opts.rto_min;
-		ri.srto_max = xs->opts.rto_max;
-		return put_opt(optval, optlen, len, &ri, sizeof(ri));
+		return get_rtoinfo(sk, optval, optlen, len);
 	case SCTP_STATUS:
 		return get_status(sk, optval, optlen, len);
 	case SCTP_ASSOCINFO:
@@ -487,29 +1137,26 @@ static int sctp_get(struct sock *sk, int optname, char __user *optval,
 		return get_paddrparams(sk, optval, optlen, len);
 	case SCTP_GET_ASSOC_ID_LIST:
 		return get_assoc_ids(sk, optval, optlen, len);
-	case SCTP_AUTOCLOSE:
-		if (xsctp_style_tcp(sk))
-			return -EOPNOTSUPP;
-		if (len < (int)sizeof(int))
-			return -EINVAL;
-		v = xs->opts.autoclose;
-		return put_opt(optval, optlen, len, &v, sizeof(v));
-	case SCTP_PARTIAL_DELIVERY_POINT:
-		if (len < (int)sizeof(u32))
-			return -EINVAL;
-		v = xs->opts.pd_point;
-		return put_opt(optval, optlen, len, &v, sizeof(v));
+	case SCTP_DEFAULT_SEND_PARAM:
+	case SCTP_DEFAULT_SNDINFO:
+		return get_default_send(sk, optname, optval, optlen, len);
+	case SCTP_CONTEXT:
+	case SCTP_MAX_BURST:
+	case SCTP_MAXSEG:
+		return get_assoc_value(sk, optname, optval, optlen, len);
+	case SCTP_DELAYED_SACK:
+		return get_delayed_sack(sk, optval, optlen, len);
 	case SCTP_NODELAY:
 	case SCTP_RECVRCVINFO:
+	case SCTP_RECVNXTINFO:
 	case SCTP_DISABLE_FRAGMENTS:
 	case SCTP_FRAGMENT_INTERLEAVE:
-		if (len < (int)sizeof(int))
-			return -EINVAL;
-		v = optname == SCTP_NODELAY ? xs->opts.nodelay :
-		    optname == SCTP_RECVRCVINFO ? xs->opts.recvrcvinfo :
-		    optname == SCTP_FRAGMENT_INTERLEAVE ?
-		    xs->opts.frag_interleave : xs->opts.disable_frags;
-		return put_opt(optval, optlen, len, &v, sizeof(v));
+	case SCTP_I_WANT_MAPPED_V4_ADDR:
+	case SCTP_REUSE_PORT:
+	case SCTP_AUTOCLOSE:
+	case SCTP_PARTIAL_DELIVERY_POINT:
+	case SCTP_GET_ASSOC_NUMBER:
+		return get_flag(sk, optname, optval, optlen, len);
 	default:
 		return xsctp_addr_getsockopt(sk, optname, optval, optlen, len);
 	}

@@ -171,6 +171,18 @@ struct xsctp_assoc {
 	u32 sack_delay;			/* jiffies */
 	u32 hb_interval;		/* jiffies, RFC 9260 s8.3 HB.interval */
 	bool hb_on;			/* heartbeats enabled */
+	/* set by socket options (sockopt.c) */
+	u16 default_stream;		/* SCTP_DEFAULT_SNDINFO */
+	u16 default_flags;
+	u32 default_ppid;		/* network order, as the user gives it */
+	u32 default_context;
+	u32 default_ttl;		/* SCTP_DEFAULT_SEND_PARAM, ms */
+	u32 rcv_context;		/* SCTP_CONTEXT */
+	u32 max_burst;			/* SCTP_MAX_BURST, packets; 0: none */
+	u32 user_frag;			/* SCTP_MAXSEG, bytes; 0: path MTU */
+	u32 sack_freq;			/* SCTP_DELAYED_SACK, packets */
+	u8 sack_every;			/* SACK every Nth packet, 1 when off */
+	bool sack_off;			/* delayed SACK off (sack_freq 1) */
 	unsigned long tsnbits[];	/* tsnmap's bitmap */
 };
 

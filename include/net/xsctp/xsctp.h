@@ -41,6 +41,12 @@ struct xsctp_sock_opts {
 	   recvrcvinfo:1,
 	   recvnxtinfo:1,
 	   frag_interleave:1;		/* SCTP_FRAGMENT_INTERLEAVE */
+	u32 rcv_context;		/* SCTP_CONTEXT */
+	u32 max_burst;			/* SCTP_MAX_BURST, packets; 0: none */
+	u32 user_frag;			/* SCTP_MAXSEG, bytes; 0: path MTU */
+	u32 sack_freq;			/* SCTP_DELAYED_SACK, packets */
+	u8 sack_off:1,			/* sack_freq 1: no delayed SACK */
+	   reuse:1;			/* SCTP_REUSE_PORT */
 };
 
 /* An endpoint's addresses once sctp_bindx() added more (bind.c). */
