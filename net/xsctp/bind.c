@@ -319,7 +319,6 @@ void xsctp_unbind(struct sock *sk)
 		kfree_rcu(b, rcu);
 }
 
-
 /* Installs @n addresses as @sk's list (or none, n == 0), under bind_lock. */
 static int set_list(struct sock *sk, const union xsctp_addr *a, int n)
 {

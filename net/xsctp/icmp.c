@@ -71,6 +71,12 @@ static bool pmtu_report(struct net *net, struct sk_buff *skb, int off,
 	return ours;
 }
 
+static int counted(struct net *net, bool ours)
+{
+	xsctp_inc_stats(net, ours ? XSCTP_MIB_ICMP_PMTU : XSCTP_MIB_ICMP_IGNORED);
+	return 0;
+}
+
 int xsctp_v4_err(struct sk_buff *skb, u32 info)
 {
 	struct net *net = dev_net(skb->dev);
@@ -82,18 +88,12 @@ int xsctp_v4_err(struct sk_buff *skb, u32 info)
 	if (type != ICMP_DEST_UNREACH ||
 	    icmp_hdr(skb)->code != ICMP_FRAG_NEEDED ||
 	    !pskb_may_pull(skb, off + sizeof(*sh)))
-		goto ignore;
+		return counted(net, false);
 	iph = (const struct iphdr *)skb->data;
 	sh = (const void *)(skb->data + off);
 	xsctp_addr_v4(&local, iph->saddr, sh->source);
 	xsctp_addr_v4(&peer, iph->daddr, sh->dest);
-	if (!pmtu_report(net, skb, off, &local, &peer, info))
-		goto ignore;
-	xsctp_inc_stats(net, XSCTP_MIB_ICMP_PMTU);
-	return 0;
-ignore:
-	xsctp_inc_stats(net, XSCTP_MIB_ICMP_IGNORED);
-	return 0;
+	return counted(net, pmtu_report(net, skb, off, &local, &peer, info));
 }
 
 int xsctp_v6_err(struct sk_buff *skb, struct inet6_skb_parm *opt,
@@ -106,16 +106,11 @@ int xsctp_v6_err(struct sk_buff *skb, struct inet6_skb_parm *opt,
 
 	if (type != ICMPV6_PKT_TOOBIG ||
 	    !pskb_may_pull(skb, offset + sizeof(*sh)))
-		goto ignore;
+		return counted(net, false);
 	ip6h = (const struct ipv6hdr *)skb->data;
 	sh = (const void *)(skb->data + offset);
 	xsctp_addr_v6(&local, &ip6h->saddr, sh->source, skb->dev->ifindex);
 	xsctp_addr_v6(&peer, &ip6h->daddr, sh->dest, skb->dev->ifindex);
-	if (!pmtu_report(net, skb, offset, &local, &peer, ntohl(info)))
-		goto ignore;
-	xsctp_inc_stats(net, XSCTP_MIB_ICMP_PMTU);
-	return 0;
-ignore:
-	xsctp_inc_stats(net, XSCTP_MIB_ICMP_IGNORED);
-	return 0;
+	return counted(net, pmtu_report(net, skb, offset, &local, &peer,
+					ntohl(info)));
 }

@@ -90,6 +90,14 @@ static void put_sack(struct xsctp_assoc *asoc, struct sk_buff *skb, u32 room)
 	xsctp_timer_stop(&asoc->sack);
 }
 
+/* Called under asoc->lock: a SACK of at most @room bytes goes in @pkt. */
+void xsctp_inq_bundle_sack(struct xsctp_assoc *asoc, struct sk_buff *pkt,
+			   u32 room)
+{
+	put_sack(asoc, pkt, min_t(u32, room, 16 + 4 * 128));
+	xsctp_inc_stats(asoc->net, XSCTP_MIB_OUTCTRLCHUNKS);
+}
+
 /* Called under asoc->lock: sends a SACK now. */
 void xsctp_inq_send_sack(struct xsctp_assoc *asoc)
 {

@@ -132,19 +132,6 @@ static void take_defaults(const struct xsctp_assoc *asoc,
 	p->flags = asoc->default_flags & SCTP_UNORDERED;
 }
 
-/*
- * The largest DATA payload one packet on the primary path carries,
- * bounded by SCTP_MAXSEG, 4-byte aligned (sockopt.c reports the same).
- */
-static u32 frag_point(const struct xsctp_assoc *asoc)
-{
-	u32 frag = xsctp_path_room(asoc->primary) - 16;
-
-	if (asoc->user_frag)
-		frag = min(frag, asoc->user_frag);
-	return min_t(u32, frag, 65536 - 4 - 16) & ~3U;
-}
-
 /* Splits the user's data into DATA chunks of at most @frag bytes. */
 static int make_chunks(struct msghdr *msg, size_t len, u32 frag,
 		       const struct xsctp_sndparams *p,
@@ -249,7 +236,7 @@ static int send_to(struct sock *sk, struct xsctp_assoc *asoc,
 		return -EINVAL;
 	if (!len)
 		return -EINVAL;
-	frag = frag_point(asoc);
+	frag = xsctp_assoc_frag_point(asoc);
 	if (xsctp_sk(sk)->opts.disable_frags && len > frag)
 		return -EMSGSIZE;
 	if (len > (size_t)sk->sk_sndbuf)

@@ -170,6 +170,23 @@ u32 xsctp_path_room(const struct xsctp_path *path)
 	return mtu - XSCTP_IP_OVERHEAD(path->addr.sa.sa_family);
 }
 
+/*
+ * The largest user data one DATA chunk carries (4-byte aligned): what
+ * the smallest path MTU leaves, so that data can move to any path, or
+ * less if SCTP_MAXSEG asks.  Called under the socket or association lock.
+ */
+u32 xsctp_assoc_frag_point(const struct xsctp_assoc *asoc)
+{
+	const struct xsctp_path *p;
+	u32 frag = XSCTP_MAX_CHUNK_LEN - XSCTP_DATA_HDR_LEN;
+
+	list_for_each_entry(p, &asoc->paths, list)
+		frag = min(frag, xsctp_path_room(p) - XSCTP_DATA_HDR_LEN);
+	if (asoc->user_frag)
+		frag = min(frag, asoc->user_frag);
+	return frag & ~3U;
+}
+
 static void push_sctp(struct sk_buff *skb, __be16 sport, __be16 dport,
 		      u32 vtag)
 {

@@ -129,13 +129,28 @@ static void put_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
 		xsctp_timer_arm(&path->t3, path->rto);
 }
 
-static struct sk_buff *new_packet(struct xsctp_assoc *asoc, u32 room)
+/*
+ * A packet for DATA to @path whose first chunk takes @first bytes.  RFC
+ * 9260 s6.2: a pending SACK goes now, not after the data; s6.10 and
+ * s6.4: bundled ahead of the DATA when it fits and the DATA goes back
+ * where the data it acknowledges came from, else in a packet before.
+ */
+static struct sk_buff *new_packet(struct xsctp_assoc *asoc,
+				  struct xsctp_path *path, u32 first)
 {
-	struct sk_buff *pkt = xsctp_pkt_new(room, GFP_ATOMIC);
+	u32 room = xsctp_path_room(path);
+	u32 spare = room > first ? room - first : 0;
+	bool sack = xsctp_timer_pending(&asoc->sack);
+	struct sk_buff *pkt;
 
-	/* RFC 9260 s6.2: a pending SACK goes now, not after the data */
-	if (pkt && xsctp_timer_pending(&asoc->sack))
+	if (sack && (spare < XSCTP_SACK_FIXED_LEN ||
+		     (asoc->sack_path && asoc->sack_path != path))) {
 		xsctp_inq_send_sack(asoc);
+		sack = false;
+	}
+	pkt = xsctp_pkt_new(max(room, first), GFP_ATOMIC);
+	if (pkt && sack)
+		xsctp_inq_bundle_sack(asoc, pkt, spare);
 	return pkt;
 }
 
@@ -155,7 +170,7 @@ static bool send_rtx(struct xsctp_assoc *asoc, struct xsctp_path *path)
 		if (pkt && pkt->len + skb->len > room)
 			break;
 		if (!pkt) {
-			pkt = new_packet(asoc, max(room, skb->len));
+			pkt = new_packet(asoc, path, skb->len);
 			if (!pkt)
 				return false;
 		}
@@ -223,7 +238,7 @@ static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *path)
 			break;
 		if (!pkt) {
 			/* a chunk cut for a larger MTU goes alone */
-			pkt = new_packet(asoc, max(room, skb->len));
+			pkt = new_packet(asoc, path, skb->len);
 			if (!pkt)
 				return false;
 		}

@@ -14,9 +14,6 @@
 #include <net/xsctp/sm.h>
 #include <net/xsctp/sock.h>
 
-/* DATA chunk header (RFC 9260 s3.3.1) and the largest chunk length. */
-#define XSCTP_DATA_HDR		16
-#define XSCTP_MAX_CHUNK_LEN	(65536 - 4)
 /* The smallest MTU SCTP_MAXSEG must fit in (Linux's minimum segment). */
 #define XSCTP_MIN_SEGMENT	512
 
@@ -56,20 +53,6 @@ static int assoc_of(struct sock *sk, sctp_assoc_t id, bool any,
 	    (any && id <= SCTP_ALL_ASSOC))
 		return 0;
 	return -EINVAL;
-}
-
-/*
- * The largest DATA payload sendmsg() cuts a message into (SCTP_MAXSEG
- * s8.1.16): what one packet on the primary path carries, bounded by the
- * user's value, 4-byte aligned.  Called under asoc->lock.
- */
-static u32 frag_point(const struct xsctp_assoc *asoc)
-{
-	u32 frag = xsctp_path_room(asoc->primary) - XSCTP_DATA_HDR;
-
-	if (asoc->user_frag)
-		frag = min(frag, asoc->user_frag);
-	return min_t(u32, frag, XSCTP_MAX_CHUNK_LEN - XSCTP_DATA_HDR) & ~3U;
 }
 
 /*
@@ -264,7 +247,7 @@ static int scoped_get(struct sock *sk, sctp_assoc_t id, struct scoped_val *sv)
 	snd->sinfo_timetolive = asoc->default_ttl;
 	sv->context = asoc->rcv_context;
 	sv->max_burst = asoc->max_burst;
-	sv->maxseg = frag_point(asoc);	/* the effective value */
+	sv->maxseg = xsctp_assoc_frag_point(asoc);	/* the effective value */
 	sv->sack.sack_delay = asoc->sack_off ? 0 :
 			      jiffies_to_msecs(asoc->sack_delay);
 	sv->sack.sack_freq = asoc->sack_off ? 1 : asoc->sack_freq;
@@ -534,8 +517,8 @@ static int set_assoc_value(struct sock *sk, int optname, sockptr_t val,
 	 * largest chunk.  It names one association or the default only.
 	 */
 	min = XSCTP_MIN_SEGMENT - XSCTP_IP_OVERHEAD(sk->sk_family) -
-	      XSCTP_DATA_HDR;
-	max = XSCTP_MAX_CHUNK_LEN - XSCTP_DATA_HDR;
+	      XSCTP_DATA_HDR_LEN;
+	max = XSCTP_MAX_CHUNK_LEN - XSCTP_DATA_HDR_LEN;
 	if (av.assoc_value &&
 	    ((int)av.assoc_value < min || (int)av.assoc_value > max))
 		return -EINVAL;
@@ -835,7 +818,7 @@ static int get_status(struct sock *sk, char __user *optval,
 	st.sstat_penddata = skb_queue_len(&asoc->sendq);
 	st.sstat_instrms = asoc->nistreams;
 	st.sstat_outstrms = asoc->nostreams;
-	st.sstat_fragmentation_point = frag_point(asoc);
+	st.sstat_fragmentation_point = xsctp_assoc_frag_point(asoc);
 	xsctp_addr_to_user(&p->addr, v4map(sk),
 			   (struct sockaddr *)&st.sstat_primary.spinfo_address);
 	st.sstat_primary.spinfo_assoc_id = asoc->id;

@@ -15,9 +15,13 @@ struct xsctp_path;
 #define XSCTP_IP_OVERHEAD(fam) \
 	((fam) == AF_INET ? 20 + 12 : 40 + 12)
 
+/* A chunk's length field is 16 bits (RFC 9260 s3.2) */
+#define XSCTP_MAX_CHUNK_LEN	(65536 - 4)
+
 struct sk_buff *xsctp_pkt_new(u32 chunk_room, gfp_t gfp);
 void *xsctp_pkt_chunk(struct sk_buff *skb, u8 type, u8 flags, u32 body);
 u32 xsctp_path_room(const struct xsctp_path *path);
+u32 xsctp_assoc_frag_point(const struct xsctp_assoc *asoc);
 int xsctp_path_route(struct xsctp_path *path);
 int xsctp_output(struct xsctp_assoc *asoc, struct xsctp_path *path,
 		 struct sk_buff *skb);

@@ -43,6 +43,8 @@ int xsctp_sm_send_ctrl(struct xsctp_assoc *asoc, struct xsctp_path *path,
 void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c);
 void xsctp_inq_sack_decide(struct xsctp_assoc *asoc, bool data_seen);
 void xsctp_inq_send_sack(struct xsctp_assoc *asoc);
+void xsctp_inq_bundle_sack(struct xsctp_assoc *asoc, struct sk_buff *pkt,
+			   u32 room);
 void xsctp_inq_window_update(struct xsctp_assoc *asoc);
 u32 xsctp_inq_rwnd(const struct xsctp_assoc *asoc);
 void xsctp_inq_purge(struct xsctp_assoc *asoc);
