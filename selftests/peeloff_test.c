@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sctp_peeloff() (RFC 6458 s9.2, SCTP_SOCKOPT_PEELOFF and _FLAGS): one
- * association of a one-to-many socket becomes a one-to-one socket of its
- * own, taking the messages it had queued, while the other associations
- * stay.  Over loopback, standard API only: it passes on sctp.ko too.
+ * A one-to-many socket with two associations.  sctp_peeloff() (RFC 6458
+ * s9.2, SCTP_SOCKOPT_PEELOFF and _FLAGS): one association becomes a
+ * one-to-one socket of its own, taking the messages it had queued, while
+ * the other stays.  SCTP_SENDALL (s5.3.4): one send reaches both.  Over
+ * loopback, standard API only: it passes on sctp.ko too.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -161,6 +162,47 @@ TEST_F(two, flags_and_errors)
 	EXPECT_EQ(-1, recv(arg.p_arg.sd, buf, sizeof(buf), 0));
 	EXPECT_EQ(EAGAIN, errno);
 	close(arg.p_arg.sd);
+}
+
+/* The seeds' broadcast: one sendmsg with SCTP_SENDALL, every client gets it. */
+TEST_F(two, sendall_reaches_every_association)
+{
+	char cbuf[CMSG_SPACE(sizeof(struct sctp_sndinfo)) +
+		  CMSG_SPACE(sizeof(struct sctp_prinfo))] = {};
+	struct iovec iov = { "to-all", 6 };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1,
+			    .msg_control = cbuf,
+			    .msg_controllen = sizeof(cbuf) };
+	struct sctp_sndinfo *si;
+	struct sctp_prinfo *pi;
+	struct cmsghdr *c;
+	char buf[16];
+
+	/* both associations are up on the server side */
+	ASSERT_EQ(1, send(self->a, "a", 1, 0));
+	ASSERT_EQ(1, send(self->b, "b", 1, 0));
+	ASSERT_EQ(1, next_data(self->s, buf, sizeof(buf), NULL));
+	ASSERT_EQ(1, next_data(self->s, buf, sizeof(buf), NULL));
+	c = CMSG_FIRSTHDR(&m);
+	c->cmsg_level = IPPROTO_SCTP;
+	c->cmsg_type = SCTP_SNDINFO;
+	c->cmsg_len = CMSG_LEN(sizeof(*si));
+	si = (struct sctp_sndinfo *)CMSG_DATA(c);
+	si->snd_flags = SCTP_SENDALL;
+	si->snd_ppid = htonl(7);
+	/* a PR-SCTP policy the peer cannot honour: sent reliably */
+	c = CMSG_NXTHDR(&m, c);
+	c->cmsg_level = IPPROTO_SCTP;
+	c->cmsg_type = SCTP_PRINFO;
+	c->cmsg_len = CMSG_LEN(sizeof(*pi));
+	pi = (struct sctp_prinfo *)CMSG_DATA(c);
+	pi->pr_policy = SCTP_PR_SCTP_TTL;
+	pi->pr_value = 60000;
+	ASSERT_EQ(6, sendmsg(self->s, &m, 0)) TH_LOG("%s", strerror(errno));
+	ASSERT_EQ(6, next_data(self->a, buf, sizeof(buf), NULL));
+	EXPECT_STREQ("to-all", buf);
+	ASSERT_EQ(6, next_data(self->b, buf, sizeof(buf), NULL));
+	EXPECT_STREQ("to-all", buf);
 }
 
 TEST_HARNESS_MAIN

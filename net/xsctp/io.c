@@ -62,6 +62,19 @@ static int parse_cmsgs(struct sock *sk, struct msghdr *msg,
 			p->has_info = true;
 			break;
 		}
+		case SCTP_PRINFO: {
+			struct sctp_prinfo *s = CMSG_DATA(cmsg);
+
+			/* RFC 7496 policies abandon data through PR-SCTP
+			 * (RFC 3758), which xsctp does not negotiate: as
+			 * sctp.ko towards a peer without it, the message
+			 * goes reliably
+			 */
+			if (cmsg->cmsg_len != CMSG_LEN(sizeof(*s)) ||
+			    s->pr_policy > SCTP_PR_SCTP_MAX)
+				return -EINVAL;
+			break;
+		}
 		case SCTP_INIT:
 			if (cmsg->cmsg_len != CMSG_LEN(sizeof(p->init)))
 				return -EINVAL;
@@ -267,6 +280,51 @@ out:
 	return err;
 }
 
+/* One message, or SCTP_EOF / SCTP_ABORT, on @asoc. */
+static int send_one(struct sock *sk, struct xsctp_assoc *asoc,
+		    struct msghdr *msg, size_t len, struct xsctp_sndparams *p)
+{
+	if (p->flags & (SCTP_EOF | SCTP_ABORT))
+		return assoc_action(asoc, p->flags);
+	take_defaults(asoc, p);
+	return send_to(sk, asoc, msg, len, p);
+}
+
+/*
+ * RFC 6458 s5.3.4: SCTP_SENDALL sends the message (or SCTP_EOF, or
+ * SCTP_ABORT) on every association of a one-to-many socket; data only
+ * to those established, as sctp.ko.  Called under the socket lock, which
+ * sending may drop while it waits for room: the walk is by id, so an
+ * association coming or going meanwhile is harmless.
+ */
+static int send_all(struct sock *sk, struct msghdr *msg, size_t len,
+		    const struct xsctp_sndparams *p)
+{
+	struct iov_iter data = msg->msg_iter;
+	struct xsctp_assoc *asoc;
+	unsigned long id;
+	void *entry;
+	int err = 0;
+
+	if (xsctp_style_tcp(sk))
+		return -EINVAL;
+	xa_for_each(&xsctp_sk(sk)->ids, id, entry) {
+		struct xsctp_sndparams each = *p;
+
+		asoc = xsctp_assoc_by_id(sk, id);
+		if (!asoc)
+			continue;
+		msg->msg_iter = data;	/* each gets the whole message */
+		if (READ_ONCE(asoc->state) == SCTP_ESTABLISHED ||
+		    (p->flags & (SCTP_EOF | SCTP_ABORT)))
+			err = send_one(sk, asoc, msg, len, &each);
+		xsctp_assoc_put(asoc);
+		if (err < 0)
+			return err;
+	}
+	return err;
+}
+
 int xsctp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 {
 	struct xsctp_sndparams p = {};
@@ -279,15 +337,14 @@ int xsctp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 	if (err)
 		return err;
 	lock_sock(sk);
+	if (p.flags & SCTP_SENDALL) {
+		err = send_all(sk, msg, len, &p);
+		goto out;
+	}
 	asoc = find_assoc(sk, msg, &p, &err);
 	if (!asoc)
 		goto out;
-	if (p.flags & (SCTP_EOF | SCTP_ABORT)) {
-		err = assoc_action(asoc, p.flags);
-	} else {
-		take_defaults(asoc, &p);
-		err = send_to(sk, asoc, msg, len, &p);
-	}
+	err = send_one(sk, asoc, msg, len, &p);
 	xsctp_assoc_put(asoc);
 out:
 	release_sock(sk);
