@@ -318,8 +318,14 @@ static void cwnd_grow(struct xsctp_path *path, u32 acked, u32 flight_before)
  * error counters of the path it was last sent on, and brings a PF or
  * INACTIVE path back.
  */
-static void acked_on(struct xsctp_assoc *asoc, struct xsctp_path *p)
+static void acked_on(struct xsctp_assoc *asoc, struct xsctp_path *p,
+		     const struct xsctp_out_cb *cb)
 {
+	/* an ack for a retransmitted chunk may be for the first copy, sent
+	 * elsewhere (Karn's ambiguity): it proves nothing about @p
+	 */
+	if (cb->state & XSCTP_OUT_RETRANSMITTED)
+		return;
 	if (p->errors || asoc->errors || p->state != SCTP_ACTIVE)
 		xsctp_path_alive(asoc, p);
 }
@@ -346,7 +352,7 @@ static u32 cum_ack(struct xsctp_assoc *asoc, u32 cum)
 			acked += cb->len;
 			p->acked += cb->len;
 		}
-		acked_on(asoc, p);
+		acked_on(asoc, p, cb);
 		rtx_clear(asoc, cb);
 		flight_del(asoc, skb);
 		__skb_unlink(skb, &asoc->sentq);
@@ -406,7 +412,7 @@ static u32 gap_block(struct xsctp_assoc *asoc, u32 lo, u32 hi,
 			continue;
 		cb->state |= XSCTP_OUT_GAPACKED;
 		cb->path->acked += cb->len;
-		acked_on(asoc, cb->path);
+		acked_on(asoc, cb->path, cb);
 		rtx_clear(asoc, cb);
 		flight_del(asoc, skb);
 		if (xsctp_tsn_gt(cb->tsn, highest))

@@ -165,8 +165,11 @@ void xsctp_path_hb_send(struct xsctp_assoc *asoc, struct xsctp_path *p)
 	hb.info.nonce = p->hb_nonce;
 	hb.info.sent = get_jiffies_64();
 	hb.info.addr = p->addr;
-	if (!xsctp_sm_send_ctrl(asoc, p, XSCTP_CID_HEARTBEAT, 0, &hb,
-				sizeof(hb)))
+	/* s8.3: a probe that found no route went as unanswered as a lost
+	 * one; only one never built (no memory) did not happen
+	 */
+	if (xsctp_sm_send_ctrl(asoc, p, XSCTP_CID_HEARTBEAT, 0, &hb,
+			       sizeof(hb)) != -ENOMEM)
 		p->hb_pending = true;
 }
 
