@@ -107,8 +107,25 @@ ns_netem() {
 	ip netns exec "$ns" tc qdisc replace dev "$dev" root netem "$@"
 }
 
-ns_cleanup() {
+# ns_busy: does any of our namespaces still hold an association?
+ns_busy() {
 	local ns
+	for ns in "${_ns_list[@]}"; do
+		[ "$(ip netns exec "$ns" cat /proc/net/sctp/assocs 2>/dev/null |
+			wc -l)" -gt 1 ] && return 0
+	done
+	return 1
+}
+
+# Associations still shutting down after their programs exited need their
+# links to finish: give them up to 10 s before the links go, or they
+# retransmit into nothing for minutes (and hold their sockets meanwhile).
+ns_cleanup() {
+	local ns i
+	for ((i = 0; i < 100; i++)); do
+		ns_busy || break
+		sleep 0.1
+	done
 	for ns in "${_ns_list[@]}"; do
 		ip netns del "$ns" 2>/dev/null || true
 	done

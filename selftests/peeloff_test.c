@@ -3,7 +3,8 @@
  * A one-to-many socket with two associations.  sctp_peeloff() (RFC 6458
  * s9.2, SCTP_SOCKOPT_PEELOFF and _FLAGS): one association becomes a
  * one-to-one socket of its own, taking the messages it had queued, while
- * the other stays.  SCTP_SENDALL (s5.3.4): one send reaches both.  Over
+ * the other stays.  SCTP_SENDALL (s5.3.4): one send reaches both.
+ * SCTP_SENDER_DRY_EVENT (s6.1.9) on a client once all it sent is acked.  Over
  * loopback, standard API only: it passes on sctp.ko too.
  */
 #include <errno.h>
@@ -203,6 +204,50 @@ TEST_F(two, sendall_reaches_every_association)
 	EXPECT_STREQ("to-all", buf);
 	ASSERT_EQ(6, next_data(self->b, buf, sizeof(buf), NULL));
 	EXPECT_STREQ("to-all", buf);
+}
+
+/* The next SCTP_SENDER_DRY_EVENT on @fd within TIMEOUT_MS; its assoc id. */
+static int wait_dry(int fd, sctp_assoc_t *id)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	union {
+		struct sctp_sender_dry_event sd;
+		char b[256];
+	} u;
+
+	for (;;) {
+		int flags = 0;
+
+		if (poll(&p, 1, TIMEOUT_MS) != 1)
+			return -ETIMEDOUT;
+		if (sctp_recvmsg(fd, &u, sizeof(u), NULL, NULL, NULL,
+				 &flags) < 0)
+			return -errno;
+		if ((flags & MSG_NOTIFICATION) &&
+		    u.sd.sender_dry_type == SCTP_SENDER_DRY_EVENT) {
+			*id = u.sd.sender_dry_assoc_id;
+			return u.sd.sender_dry_length == sizeof(u.sd) ? 0 : -EINVAL;
+		}
+	}
+}
+
+/*
+ * Subscribing while nothing is queued reports dry at once; after a send,
+ * dry comes again once the data is acknowledged.
+ */
+TEST_F(two, sender_dry)
+{
+	struct sctp_event ev = { .se_type = SCTP_SENDER_DRY_EVENT,
+				 .se_on = 1 };
+	sctp_assoc_t id = -1;
+	char buf[8];
+
+	ASSERT_EQ(0, setsockopt(self->a, IPPROTO_SCTP, SCTP_EVENT, &ev,
+				sizeof(ev)));
+	ASSERT_EQ(0, wait_dry(self->a, &id));
+	ASSERT_EQ(4, send(self->a, "data", 4, 0));
+	ASSERT_EQ(4, next_data(self->s, buf, sizeof(buf), NULL));
+	ASSERT_EQ(0, wait_dry(self->a, &id));
 }
 
 TEST_HARNESS_MAIN

@@ -490,8 +490,22 @@ void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_chunk *c)
 			xsctp_timer_arm(&p->t3, p->rto);
 		acked |= p->acked;
 	}
-	if (acked)
+	if (acked) {
 		asoc->sk->sk_write_space(asoc->sk);
+		xsctp_outq_dry_check(asoc);
+	}
+}
+
+/*
+ * RFC 6458 s6.1.9: tell a subscribed user when everything it sent is
+ * acknowledged; also when it subscribes while that is already so.
+ * Called under asoc->lock.
+ */
+void xsctp_outq_dry_check(struct xsctp_assoc *asoc)
+{
+	if (!asoc->dead && asoc->state == SCTP_ESTABLISHED &&
+	    xsctp_outq_empty(asoc))
+		xsctp_ulp_sender_dry(asoc);
 }
 
 /*

@@ -284,6 +284,21 @@ static int set_initmsg(struct xsctp_sock *xs, sockptr_t val, unsigned int len)
 }
 
 /* struct sctp_event_subscribe: one byte per type, in type order. */
+/* RFC 6458 s6.1.9: subscribing to SENDER_DRY when already dry says so. */
+static void dry_now(struct sock *sk, sctp_assoc_t id)
+{
+	struct xsctp_assoc *asoc;
+
+	asoc = xsctp_style_tcp(sk) ? xsctp_sk_first_assoc(sk) :
+	       xsctp_assoc_by_id(sk, id);
+	if (!asoc)
+		return;
+	spin_lock_bh(&asoc->lock);
+	xsctp_outq_dry_check(asoc);
+	spin_unlock_bh(&asoc->lock);
+	xsctp_assoc_put(asoc);
+}
+
 static int set_events(struct xsctp_sock *xs, sockptr_t val, unsigned int len)
 {
 	u8 ev[sizeof(struct sctp_event_subscribe)] = {};
@@ -330,6 +345,8 @@ static int set_event(struct sock *sk, sockptr_t val, unsigned int len)
 		xs->opts.events |= bit;
 	else
 		xs->opts.events &= ~bit;
+	if (e.se_on && e.se_type == SCTP_SENDER_DRY_EVENT)
+		dry_now(sk, e.se_assoc_id);
 	return 0;
 }
 

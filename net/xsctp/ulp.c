@@ -200,3 +200,21 @@ void xsctp_ulp_peer_addr_change(struct xsctp_assoc *asoc,
 	pc->spc_assoc_id = asoc->id;
 	xsctp_ulp_deliver(asoc, skb);
 }
+
+/* RFC 6458 s6.1.9: SCTP_SENDER_DRY_EVENT, nothing left to send or resend */
+void xsctp_ulp_sender_dry(struct xsctp_assoc *asoc)
+{
+	struct sctp_sender_dry_event *sd;
+	struct sk_buff *skb;
+
+	if (!subscribed(asoc, SCTP_SENDER_DRY_EVENT))
+		return;
+	skb = notification(sizeof(*sd));
+	if (!skb)
+		return;
+	sd = skb_put_zero(skb, sizeof(*sd));
+	sd->sender_dry_type = SCTP_SENDER_DRY_EVENT;
+	sd->sender_dry_length = sizeof(*sd);
+	sd->sender_dry_assoc_id = asoc->id;
+	xsctp_ulp_deliver(asoc, skb);
+}

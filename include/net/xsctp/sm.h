@@ -78,6 +78,8 @@ void xsctp_outq_pmtu_shrunk(struct xsctp_assoc *asoc, struct xsctp_path *p);
 /* ulp.c */
 void xsctp_ulp_assoc_change(struct xsctp_assoc *asoc, u16 state, u16 error);
 void xsctp_ulp_shutdown_event(struct xsctp_assoc *asoc);
+void xsctp_ulp_sender_dry(struct xsctp_assoc *asoc);
+void xsctp_outq_dry_check(struct xsctp_assoc *asoc);
 void xsctp_ulp_peer_addr_change(struct xsctp_assoc *asoc,
 				const struct xsctp_path *p, int state,
 				int error);
