@@ -40,7 +40,7 @@ case $suite in
 main)
 	run ./module.sh || status=1
 	insmod "$XSCTP_KO" 2>/dev/null
-	for t in ./*_test ./data.sh ./wrap.sh ./hostile.sh ./proc.sh; do
+	for t in ./*_test ./data.sh ./wrap.sh ./hostile.sh ./proc.sh ./sysctl.sh; do
 		run "$t" || status=1
 		released "$t" || status=1
 	done

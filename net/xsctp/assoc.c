@@ -58,7 +58,7 @@ struct xsctp_assoc *xsctp_assoc_new(struct sock *sk, gfp_t gfp)
 	asoc->max_init_retrans = xs->opts.initmsg.sinit_max_attempts;
 	asoc->max_retrans = xs->opts.max_retrans;
 	asoc->path_max_retrans = xs->opts.path_max_retrans;
-	asoc->pf_retrans = XSCTP_PF_RETRANS;
+	asoc->pf_retrans = xsctp_sysctl_pf_retrans(asoc->net);
 	xsctp_timer_setup(&asoc->t1, asoc, NULL, XSCTP_T1_INIT);
 	xsctp_timer_setup(&asoc->t2, asoc, NULL, XSCTP_T2_SHUTDOWN);
 	xsctp_timer_setup(&asoc->t5, asoc, NULL, XSCTP_T5_GUARD);
