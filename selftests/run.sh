@@ -41,7 +41,7 @@ main)
 	run ./module.sh || status=1
 	insmod "$XSCTP_KO" 2>/dev/null
 	for t in ./*_test ./data.sh ./wrap.sh ./hostile.sh ./proc.sh \
-		./multihome.sh; do
+		./multihome.sh ./sysctl.sh; do
 		run "$t" || status=1
 		released "$t" || status=1
 	done

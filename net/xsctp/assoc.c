@@ -58,7 +58,7 @@ struct xsctp_assoc *xsctp_assoc_new(struct sock *sk, gfp_t gfp)
 	asoc->max_init_retrans = xs->opts.initmsg.sinit_max_attempts;
 	asoc->max_retrans = xs->opts.max_retrans;
 	asoc->path_max_retrans = xs->opts.path_max_retrans;
-	asoc->pf_retrans = XSCTP_PF_RETRANS;
+	asoc->pf_retrans = xsctp_sysctl_pf_retrans(asoc->net);
 	/* set by socket options (sockopt.c) */
 	asoc->default_stream = xs->opts.default_stream;
 	asoc->default_flags = xs->opts.default_flags;

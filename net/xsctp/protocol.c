@@ -53,7 +53,12 @@ static int __net_init xsctp_net_init(struct net *net)
 	err = xsctp_proc_init_net(net);
 	if (err)
 		goto out_assoc;
+	err = xsctp_sysctl_init_net(net);
+	if (err)
+		goto out_proc;
 	return 0;
+out_proc:
+	xsctp_proc_exit_net(net);
 out_assoc:
 	xsctp_assoc_net_exit(net);
 out_mib:
@@ -63,6 +68,7 @@ out_mib:
 
 static void __net_exit xsctp_net_exit(struct net *net)
 {
+	xsctp_sysctl_exit_net(net);
 	xsctp_proc_exit_net(net);
 	xsctp_assoc_net_exit(net);
 	free_percpu(xsctp_net(net)->mib);

@@ -365,7 +365,7 @@ static struct sk_buff *build_init_ack(struct xsctp_rcv *r, struct sock *sk,
 	xsctp_cookie_make(&xsctp_net(r->net)->cookie_keys, tcb,
 			  xs->opts.cookie_life +
 			  min_t(u32, info->cookie_inc,
-				XSCTP_VALID_COOKIE_LIFE_MS),
+				xsctp_sysctl_cookie_inc_max(r->net)),
 			  (u8 *)(ph + 1));
 	last_pad = ALIGN(clen, 4) - clen;
 	if (alen) {

@@ -23,18 +23,9 @@ void xsctp_sock_defaults(struct xsctp_sock *xs)
 
 	o->initmsg.sinit_num_ostreams = XSCTP_DEFAULT_OSTREAMS;
 	o->initmsg.sinit_max_instreams = XSCTP_DEFAULT_ISTREAMS;
-	o->initmsg.sinit_max_attempts = XSCTP_MAX_INIT_RETRANS;
-	o->initmsg.sinit_max_init_timeo = XSCTP_RTO_MAX_MS;
-	o->rto_initial = XSCTP_RTO_INITIAL_MS;
-	o->rto_min = XSCTP_RTO_MIN_MS;
-	o->rto_max = XSCTP_RTO_MAX_MS;
-	o->sack_delay = XSCTP_SACK_TIMEOUT_MS;
-	o->max_retrans = XSCTP_ASSOC_MAX_RETRANS;
-	o->path_max_retrans = XSCTP_PATH_MAX_RETRANS;
-	o->cookie_life = XSCTP_VALID_COOKIE_LIFE_MS;
-	o->hb_interval = XSCTP_HB_INTERVAL_MS;
+	/* timers, retransmission limits, Max.Burst: net.sctp.* */
+	xsctp_sysctl_sock_defaults(sock_net(&xs->inet.sk), o);
 	o->v4mapped = 1;
-	o->max_burst = XSCTP_MAX_BURST;
 	o->sack_freq = 2;		/* RFC 9260 s6.2: every second packet */
 }
 

@@ -9,6 +9,7 @@
 
 #include <linux/version.h>
 #include <linux/net.h>
+#include <net/net_namespace.h>
 
 /* 6.5 added struct proto::ipv6_pinfo_offset; before it inet6_create()
  * found ipv6_pinfo at the end of the object (obj_size - sizeof()).
@@ -26,5 +27,25 @@
 #if LINUX_VERSION_CODE < KERNEL_VERSION(6, 6, 0)
 #define XSCTP_PINFO_HAS_FL_LIST 1
 #endif
+
+/* 6.6 added register_net_sysctl_sz(), which is told the table's size
+ * (6.12's register_net_sysctl() is a macro over it that needs an array);
+ * before, the table ended at a zeroed entry.  Callers pass @n entries
+ * followed by a zeroed one, which suits both.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
+#define XSCTP_HAVE_NET_SYSCTL_SZ 1
+#endif
+
+static inline struct ctl_table_header *
+xsctp_register_net_sysctl(struct net *net, const char *path,
+			  struct ctl_table *table, size_t n)
+{
+#ifdef XSCTP_HAVE_NET_SYSCTL_SZ
+	return register_net_sysctl_sz(net, path, table, n);
+#else
+	return register_net_sysctl(net, path, table);
+#endif
+}
 
 #endif /* _XSCTP_COMPAT_H */

@@ -103,6 +103,25 @@ static inline bool xsctp_style_tcp(const struct sock *sk)
 
 #define XSCTP_BIND_HASH_BITS	8
 
+/* net.sctp.* (sysctl.c): any time by sysctl, READ_ONCE() by readers */
+struct xsctp_sysctl {
+	int rto_initial;		/* ms */
+	int rto_min;			/* ms, <= rto_max */
+	int rto_max;			/* ms */
+	int hb_interval;		/* ms */
+	int sack_timeout;		/* ms */
+	int valid_cookie_life;		/* ms */
+	int path_max_retrans;
+	int assoc_max_retrans;
+	int max_init_retrans;
+	int pf_retrans;
+	int pf_enable;
+	int cookie_preserve_enable;
+	int sndbuf_policy;		/* accepted, not used */
+	int rcvbuf_policy;		/* accepted, not used */
+	int max_burst;			/* RFC 9260 Max.Burst, new sockets */
+};
+
 /* Per network namespace state, reached with xsctp_net(). */
 struct xsctp_net {
 	struct xsctp_mib __percpu *mib;
@@ -112,6 +131,10 @@ struct xsctp_net {
 	spinlock_t bind_lock;		/* writers of bind_hash */
 	struct hlist_head bind_hash[1 << XSCTP_BIND_HASH_BITS];	/* RCU */
 	struct xsctp_cookie_keys cookie_keys;
+	/* net.sctp.* (sysctl.c) */
+	struct ctl_table_header *sysctl_hdr;
+	struct xsctp_sysctl sysctl;
+	int sysctl_fixed[16];		/* what fixed entries read back */
 };
 
 extern unsigned int xsctp_net_id;
@@ -154,5 +177,13 @@ int xsctp_v6_err(struct sk_buff *skb, struct inet6_skb_parm *opt,
 /* proc.c */
 int xsctp_proc_init_net(struct net *net);
 void xsctp_proc_exit_net(struct net *net);
+
+/* sysctl.c */
+int xsctp_sysctl_init_net(struct net *net);
+void xsctp_sysctl_exit_net(struct net *net);
+void xsctp_sysctl_sock_defaults(const struct net *net,
+				struct xsctp_sock_opts *o);
+u16 xsctp_sysctl_pf_retrans(const struct net *net);
+u32 xsctp_sysctl_cookie_inc_max(const struct net *net);
 
 #endif /* _XSCTP_XSCTP_H */
