@@ -304,7 +304,8 @@ static void do_init_ack(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	}
 	asoc->cookie_len = info.cookie_len;
 	xsctp_timer_stop(&asoc->t1);
-	asoc->init_retries = 0;
+	if (!asoc->cookie_inc)
+		asoc->init_retries = 0;
 	asoc->state = SCTP_COOKIE_ECHOED;
 	asoc->t1.kind = XSCTP_T1_COOKIE;
 	send_cookie_echo(asoc);
@@ -874,8 +875,9 @@ static void do_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
  * RFC 9260 s5.2.6: Stale Cookie in COOKIE-ECHOED.  Start over with an
  * INIT asking for the cookie to live longer: twice the staleness, but
  * no more than a second beyond it.  Each attempt counts against
- * Max.Init.Retransmits, so a peer that keeps answering so cannot hold
- * the association in setup forever.
+ * Max.Init.Retransmits, and the INIT ACK that follows does not clear
+ * that count while a preservative is in play, so a peer that keeps
+ * answering so cannot hold the association in setup forever.
  */
 static void stale_cookie(struct xsctp_assoc *asoc, const struct xsctp_tlv *t)
 {

@@ -253,8 +253,11 @@ static struct xsctp_assoc *assoc_and_addr(struct sock *sk, sctp_assoc_t id,
 {
 	struct xsctp_assoc *asoc;
 
-	if (xsctp_addr_from_user(a, (const struct sockaddr *)ss, sizeof(*ss),
-				 sk->sk_ipv6only))
+	/* an all-zero address is the wildcard, as on sctp.ko */
+	if (ss->ss_family == AF_UNSPEC)
+		xsctp_addr_v4(a, htonl(INADDR_ANY), 0);
+	else if (xsctp_addr_from_user(a, (const struct sockaddr *)ss,
+				      sizeof(*ss), sk->sk_ipv6only))
 		return NULL;
 	asoc = xsctp_style_tcp(sk) ? xsctp_sk_first_assoc(sk) :
 	       xsctp_assoc_by_id(sk, id);
