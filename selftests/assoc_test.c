@@ -409,6 +409,37 @@ TEST(nonblocking_connect_in_progress)
 }
 
 /*
+ * A one-to-one socket never connected: sendto() sets the association up
+ * and the message rides on it, as on Linux (sctp_darn -s relies on it).
+ */
+TEST(sendto_sets_up_one_to_one)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = loopback(AF_INET, &ss, 0);
+	int l = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+	int c = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+	char buf[16];
+	int a;
+
+	ASSERT_EQ(0, bind(l, (struct sockaddr *)&ss, len));
+	ASSERT_EQ(0, getsockname(l, (struct sockaddr *)&ss, &len));
+	ASSERT_EQ(0, listen(l, 1));
+	ASSERT_EQ(5, sendto(c, "hello", 5, 0, (struct sockaddr *)&ss, len))
+		TH_LOG("sendto: %s", strerror(errno));
+	ASSERT_EQ(POLLIN, wait_fd(l, POLLIN) & POLLIN);
+	a = accept(l, NULL, NULL);
+	ASSERT_LE(0, a);
+	ASSERT_TRUE(wait_fd(a, POLLIN) & POLLIN);
+	ASSERT_EQ(5, recv(a, buf, sizeof(buf), 0));
+	EXPECT_EQ(0, memcmp(buf, "hello", 5));
+	/* connected now: later sends need no address */
+	ASSERT_EQ(2, send(c, "hi", 2, 0));
+	close(a);
+	close(c);
+	close(l);
+}
+
+/*
  * Two sockets bound to different local addresses on one port each hold
  * an association with the same server: they are two associations (their
  * endpoints differ), and each packet reaches the socket it is addressed

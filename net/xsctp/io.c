@@ -88,7 +88,7 @@ static int parse_cmsgs(struct sock *sk, struct msghdr *msg,
 	return 0;
 }
 
-/* Finds (or, one-to-many with a new peer, creates) the association. */
+/* Finds (or, for a new peer, creates) the association. */
 static struct xsctp_assoc *find_assoc(struct sock *sk, struct msghdr *msg,
 				      struct xsctp_sndparams *p, int *err)
 {
@@ -102,7 +102,19 @@ static struct xsctp_assoc *find_assoc(struct sock *sk, struct msghdr *msg,
 		       -EPIPE : -ENOTCONN;
 		if (!asoc && (sk->sk_shutdown & SEND_SHUTDOWN))
 			*err = -EPIPE;
-		return asoc;
+		if (asoc || *err == -EPIPE || !msg->msg_name ||
+		    sk->sk_state != TCP_CLOSE ||
+		    (p->flags & (SCTP_EOF | SCTP_ABORT)))
+			return asoc;
+		/* as sctp.ko: a one-to-one socket never connected sets up an
+		 * association with the address it sends to (RFC 6458 s3.1.5
+		 * sendmsg() "implicit association setup")
+		 */
+		*err = xsctp_addr_from_user(&peer, msg->msg_name,
+					    msg->msg_namelen, sk->sk_ipv6only);
+		if (*err)
+			return NULL;
+		return xsctp_connect_new(sk, &peer, err);
 	}
 	if (!msg->msg_name) {
 		asoc = xsctp_assoc_by_id(sk, p->assoc_id);
