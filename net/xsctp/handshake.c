@@ -298,7 +298,7 @@ static void answer_init(struct xsctp_rcv *r, struct sock *sk,
 		 */
 		if (-err != XSCTP_INIT_ERR_ZERO_TAG)
 			xsctp_sm_reply_abort(r, info.init_tag, false,
-				    xsctp_init_err_cause(-err));
+					     xsctp_init_err_cause(-err));
 		return;
 	}
 	if (asoc && asoc->state <= SCTP_COOKIE_ECHOED) {
@@ -397,7 +397,7 @@ static bool backlog_full(struct sock *sk)
 
 /* RFC 9260 s5.1 D, s5.1.5: COOKIE ECHO at an endpoint. */
 void xsctp_hs_cookie_echo_endpoint(struct xsctp_rcv *r,
-				    const struct xsctp_chunk *c)
+				   const struct xsctp_chunk *c)
 {
 	struct xsctp_net *xn = xsctp_net(r->net);
 	struct xsctp_cookie_tcb tcb;
