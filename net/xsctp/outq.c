@@ -556,7 +556,7 @@ void xsctp_outq_t3(struct xsctp_assoc *asoc, struct xsctp_path *path)
 	path->ssthresh = max(path->cwnd / 2, 4 * path->pmtu);
 	path->cwnd = path->pmtu;
 	path->pba = 0;
-	path->rto = min(path->rto * 2, asoc->rto_max);
+	xsctp_rto_backoff(asoc, path);
 	path->rtt_pending = false;
 	asoc->fast_recovery = false;
 	skb_queue_walk(&asoc->sentq, skb) {

@@ -182,7 +182,7 @@ void xsctp_path_hb_timeout(struct xsctp_assoc *asoc, struct xsctp_path *p)
 		return;
 	if (p->hb_pending) {
 		/* s8.3: no ACK within RTO counts as an error; back off */
-		p->rto = min(p->rto * 2, asoc->rto_max);
+		xsctp_rto_backoff(asoc, p);
 		if (!xsctp_path_error(asoc, p))
 			return;
 	}

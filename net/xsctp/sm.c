@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The association state machine: association setup (RFC 9260 s5),
- * shutdown (s9), abort (s8.4, s8.5) and the protocol timers.  Handlers run
- * under asoc->lock and perform their effects directly.
+ * The association state machine: the dispatch of each chunk by state and
+ * verification tag (RFC 9260 s8.4, s8.5), shutdown (s9), abort, and the
+ * protocol timers.  Setup (s5) is in handshake.c.  Handlers run under
+ * asoc->lock and perform their effects directly.
  */
 #include <linux/module.h>
 #include <linux/random.h>
@@ -30,32 +31,8 @@ int xsctp_sm_send_ctrl(struct xsctp_assoc *asoc, struct xsctp_path *path,
 	return xsctp_output(asoc, path ?: xsctp_path_for_data(asoc), skb);
 }
 
-/*
- * Testing aid: a fixed initial TSN, so that tests can cross the 2^32
- * wrap.  0, the default, means random, as RFC 9260 s5.3.1 wants.
- */
-static uint test_initial_tsn;
-module_param(test_initial_tsn, uint, 0644);
-MODULE_PARM_DESC(test_initial_tsn, "testing only: initial TSN (0: random)");
-
-static u32 initial_tsn(void)
-{
-	return READ_ONCE(test_initial_tsn) ?: get_random_u32();
-}
-
-/* A non-zero random tag (RFC 9260 s5.3.1: tags MUST NOT be 0). */
-static u32 random_tag(void)
-{
-	u32 t;
-
-	do {
-		t = get_random_u32();
-	} while (!t);
-	return t;
-}
-
 /* Appends an ABORT's single error cause with @len bytes of info. */
-static void *put_cause(struct sk_buff *skb, u16 cause, u32 len)
+void *xsctp_sm_put_cause(struct sk_buff *skb, u16 cause, u32 len)
 {
 	struct xsctp_errhdr *e = skb_put_zero(skb, ALIGN(4 + len, 4));
 
@@ -65,7 +42,7 @@ static void *put_cause(struct sk_buff *skb, u16 cause, u32 len)
 }
 
 /* RFC 9260 s8.4, s5.1: ABORT to a packet that has no association. */
-static void reply_abort(struct xsctp_rcv *r, u32 vtag, bool tbit, u16 cause)
+void xsctp_sm_reply_abort(struct xsctp_rcv *r, u32 vtag, bool tbit, u16 cause)
 {
 	struct sk_buff *skb = xsctp_pkt_new(16, GFP_ATOMIC);
 
@@ -74,7 +51,7 @@ static void reply_abort(struct xsctp_rcv *r, u32 vtag, bool tbit, u16 cause)
 	xsctp_pkt_chunk(skb, XSCTP_CID_ABORT, tbit ? XSCTP_CHUNK_FLAG_T : 0,
 			0);
 	if (cause) {
-		put_cause(skb, cause, 0);
+		xsctp_sm_put_cause(skb, cause, 0);
 		((struct xsctp_chunkhdr *)skb->data)->length = htons(8);
 	}
 	xsctp_inc_stats(r->net, XSCTP_MIB_OUTCTRLCHUNKS);
@@ -92,129 +69,8 @@ static void reply_chunk(struct xsctp_rcv *r, u32 vtag, u8 type, u8 flags)
 	xsctp_output_reply(r->net, r->sk, r->skb, vtag, skb);
 }
 
-/* ---- association setup, RFC 9260 s5.1 ---- */
-
-static u32 our_addr_types(const struct xsctp_assoc *asoc)
-{
-	return asoc->sk->sk_family == AF_INET6 ? 2 : 1;
-}
-
-/* RFC 9260 s3.3.2, s3.3.3: the fixed part INIT and INIT ACK share. */
-static void put_init_fixed(struct xsctp_init_chunk *c, struct sock *sk,
-			   u32 tag, u32 rwnd, u32 tsn)
-{
-	struct sctp_initmsg *im = &xsctp_sk(sk)->opts.initmsg;
-
-	c->init_tag = htonl(tag);
-	c->a_rwnd = htonl(rwnd);
-	c->num_os = htons(im->sinit_num_ostreams);
-	c->num_mis = htons(im->sinit_max_instreams);
-	c->initial_tsn = htonl(tsn);
-}
-
-/*
- * RFC 9260 s3.3.2: INIT with Supported Address Types (s3.3.2.1), and a
- * Cookie Preservative (s3.3.2.1, s5.2.6) after a Stale Cookie error.
- */
-static int send_init(struct xsctp_assoc *asoc)
-{
-	u32 ntypes = our_addr_types(asoc), plen = 4 + 2 * ntypes;
-	u32 keep = asoc->cookie_inc ? 8 : 0, alen;
-	const union xsctp_addr *peer = &asoc->primary->addr;
-	struct xsctp_init_chunk *init;
-	struct xsctp_paramhdr *ph;
-	struct xsctp_laddrs l;
-	struct sk_buff *skb;
-	__be16 *types;
-
-	/* s5.1.2: our other addresses, of the families the peer's has */
-	xsctp_laddr_collect(asoc->sk, peer, !asoc->sk->sk_ipv6only,
-			    peer->sa.sa_family == AF_INET6, &l);
-	alen = xsctp_laddr_len(&l);
-	skb = xsctp_pkt_new(XSCTP_INIT_FIXED_LEN + keep + alen +
-			    ALIGN(plen, 4), GFP_ATOMIC);
-	if (!skb)
-		return -ENOMEM;
-	init = xsctp_pkt_chunk(skb, XSCTP_CID_INIT, 0,
-			       XSCTP_INIT_FIXED_LEN - 4 + keep + alen + plen);
-	put_init_fixed(init, asoc->sk, asoc->my_vtag, xsctp_inq_rwnd(asoc),
-		       asoc->init_tsn);
-	ph = (struct xsctp_paramhdr *)(init + 1);
-	if (keep) {
-		ph->type = htons(XSCTP_PARAM_COOKIE_PRESERVATIVE);
-		ph->length = htons(8);
-		*(__be32 *)(ph + 1) = htonl(asoc->cookie_inc);
-		ph += 2;
-	}
-	ph = xsctp_laddr_put(ph, &l);
-	/* last: its padding is outside the chunk length (s3.2) */
-	ph->type = htons(XSCTP_PARAM_SUPPORTED_ADDR);
-	ph->length = htons(plen);
-	types = (__be16 *)(ph + 1);
-	types[0] = htons(XSCTP_PARAM_IPV4);
-	if (ntypes > 1)
-		types[1] = htons(XSCTP_PARAM_IPV6);
-	xsctp_inc_stats(asoc->net, XSCTP_MIB_OUTCTRLCHUNKS);
-	/* RFC 9260 s8.5.1(A): the packet carrying INIT has tag 0 */
-	asoc->peer_vtag = 0;
-	return xsctp_output(asoc, asoc->primary, skb);
-}
-
-/* Called under asoc->lock: starts the four-way handshake. */
-int xsctp_sm_connect(struct xsctp_assoc *asoc)
-{
-	int err;
-
-	asoc->my_vtag = random_tag();
-	asoc->init_tsn = initial_tsn();
-	asoc->next_tsn = asoc->init_tsn;
-	asoc->last_cum_ack = asoc->init_tsn - 1;
-	asoc->state = SCTP_COOKIE_WAIT;
-	asoc->t1.kind = XSCTP_T1_INIT;
-	err = send_init(asoc);
-	if (err)
-		return err;
-	xsctp_timer_arm(&asoc->t1, asoc->primary->rto);
-	return 0;
-}
-
-/*
- * RFC 9260 s5.1.2: the addresses the peer listed in its INIT or INIT ACK
- * become paths, UNCONFIRMED until a heartbeat proves them (s5.4).
- * Called under asoc->lock.
- */
-static void add_listed(struct xsctp_assoc *asoc, const struct xsctp_rcv *r,
-		       const struct xsctp_init_addr *addrs, u8 n)
-{
-	union xsctp_addr a;
-	u8 i;
-
-	for (i = 0; i < n; i++)
-		if (xsctp_laddr_peer(asoc->sk, &addrs[i], &r->src, &a))
-			xsctp_assoc_add_peer(asoc, &a);
-}
-
-/* Negotiated stream counts, RFC 9260 s5.1.1 / s3.3.2. */
-static int setup_streams(struct xsctp_assoc *asoc, u16 peer_os, u16 peer_mis)
-{
-	u16 mis = xsctp_sk(asoc->sk)->opts.initmsg.sinit_max_instreams;
-	int err;
-
-	err = xsctp_assoc_init_streams(asoc, min(asoc->nostreams, peer_mis),
-				       min(mis, peer_os), GFP_ATOMIC);
-	if (!err)
-		xsctp_outq_trim_streams(asoc);
-	return err;
-}
-
-static void send_cookie_echo(struct xsctp_assoc *asoc)
-{
-	xsctp_sm_send_ctrl(asoc, NULL, XSCTP_CID_COOKIE_ECHO, 0, asoc->cookie,
-			   asoc->cookie_len);
-}
-
 /* Ends an association that never got up, or that is gone. */
-static void fail_assoc(struct xsctp_assoc *asoc, u16 sac_state, int err)
+void xsctp_sm_fail(struct xsctp_assoc *asoc, u16 sac_state, int err)
 {
 	struct sock *sk = asoc->sk;
 
@@ -260,7 +116,7 @@ static void autoclose_expired(struct xsctp_assoc *asoc)
 	xsctp_sm_shutdown(asoc);
 }
 
-static void established(struct xsctp_assoc *asoc)
+void xsctp_sm_established(struct xsctp_assoc *asoc)
 {
 	struct sock *sk = asoc->sk;
 	struct xsctp_path *p;
@@ -277,405 +133,6 @@ static void established(struct xsctp_assoc *asoc)
 	sk->sk_state_change(sk);	/* connect() waits for this */
 }
 
-/* RFC 9260 s5.1 C: INIT ACK in COOKIE-WAIT. */
-static void do_init_ack(struct xsctp_rcv *r, const struct xsctp_chunk *c)
-{
-	struct xsctp_assoc *asoc = r->asoc;
-	struct xsctp_init_info info = { .unrec_budget = 0 };
-	int err;
-
-	if (asoc->state != SCTP_COOKIE_WAIT)
-		return;		/* s5.2.3: discard it elsewhere */
-	err = xsctp_init_parse(c->p, c->len, &info);
-	if (err) {
-		xsctp_sm_abort(asoc, xsctp_init_err_cause(-err), ECONNREFUSED);
-		r->stop = true;
-		return;
-	}
-	asoc->peer_vtag = info.init_tag;
-	asoc->peer_rwnd = info.a_rwnd;
-	asoc->rwnd_at_peer_init = info.a_rwnd;
-	add_listed(asoc, r, info.addrs, info.naddrs);
-	asoc->cookie = kmemdup(info.cookie, info.cookie_len, GFP_ATOMIC);
-	if (!asoc->cookie || setup_streams(asoc, info.num_os, info.num_mis) ||
-	    xsctp_inq_init(asoc, info.initial_tsn)) {
-		xsctp_sm_abort(asoc, XSCTP_CAUSE_NO_RESOURCE, ENOMEM);
-		return;
-	}
-	asoc->cookie_len = info.cookie_len;
-	xsctp_timer_stop(&asoc->t1);
-	if (!asoc->cookie_inc)
-		asoc->init_retries = 0;
-	asoc->state = SCTP_COOKIE_ECHOED;
-	asoc->t1.kind = XSCTP_T1_COOKIE;
-	send_cookie_echo(asoc);
-	xsctp_timer_arm(&asoc->t1, asoc->primary->rto);
-}
-
-/* RFC 9260 s5.1 E: COOKIE ACK in COOKIE-ECHOED. */
-static void do_cookie_ack(struct xsctp_rcv *r, const struct xsctp_chunk *c)
-{
-	struct xsctp_assoc *asoc = r->asoc;
-
-	if (asoc->state != SCTP_COOKIE_ECHOED)
-		return;
-	xsctp_timer_stop(&asoc->t1);
-	kfree(asoc->cookie);
-	asoc->cookie = NULL;
-	xsctp_inc_stats(asoc->net, XSCTP_MIB_ACTIVEESTABS);
-	established(asoc);
-	xsctp_outq_flush(asoc);
-}
-
-/* RFC 9260 s3.3.3: the INIT ACK for @info, with our cookie. */
-static struct sk_buff *build_init_ack(struct xsctp_rcv *r, struct sock *sk,
-				      const struct xsctp_init_info *info,
-				      const struct xsctp_cookie_tcb *tcb,
-				      const struct xsctp_chunk *c)
-{
-	struct xsctp_sock *xs = xsctp_sk(sk);
-	u32 unrec = 0, clen = 4 + XSCTP_COOKIE_LEN, i, last_pad = 0, alen;
-	bool v4 = !info->has_addr_types ||
-		  (info->addr_types & XSCTP_ADDR_TYPE_IPV4);
-	bool v6 = sk->sk_family == AF_INET6 && (!info->has_addr_types ||
-		  (info->addr_types & XSCTP_ADDR_TYPE_IPV6));
-	struct xsctp_init_chunk *ack;
-	struct xsctp_paramhdr *ph;
-	struct xsctp_laddrs l;
-	struct sk_buff *skb;
-
-	/* s5.1.2: our other addresses, of the types the peer supports */
-	xsctp_laddr_collect(sk, &r->src, v4 && !sk->sk_ipv6only, v6, &l);
-	alen = xsctp_laddr_len(&l);
-	for (i = 0; i < info->nunrec; i++)
-		unrec += 4 + ALIGN(info->unrec[i].len, 4);
-	skb = xsctp_pkt_new(XSCTP_INIT_FIXED_LEN + ALIGN(clen, 4) + alen +
-			    unrec, GFP_ATOMIC);
-	if (!skb)
-		return NULL;
-	ack = xsctp_pkt_chunk(skb, XSCTP_CID_INIT_ACK, 0,
-			      XSCTP_INIT_FIXED_LEN - 4 + clen);
-	put_init_fixed(ack, sk, tcb->my_vtag, max_t(int, sk->sk_rcvbuf, 1500),
-		       tcb->my_tsn);
-	ph = (struct xsctp_paramhdr *)(ack + 1);
-	ph->type = htons(XSCTP_PARAM_STATE_COOKIE);
-	ph->length = htons(clen);
-	/* s5.1.3: a suggested increase may be declined; past one default
-	 * lifetime it only widens the window for replays
-	 */
-	xsctp_cookie_make(&xsctp_net(r->net)->cookie_keys, tcb,
-			  xs->opts.cookie_life +
-			  min_t(u32, info->cookie_inc,
-				xsctp_sysctl_cookie_inc_max(r->net)),
-			  (u8 *)(ph + 1));
-	last_pad = ALIGN(clen, 4) - clen;
-	if (alen) {
-		xsctp_laddr_put(skb_put(skb, alen), &l);
-		last_pad = 0;
-	}
-	/* RFC 9260 s3.2.1: report unrecognised parameters, bounded above */
-	for (i = 0; i < info->nunrec; i++) {
-		u16 len = info->unrec[i].len;
-
-		ph = skb_put_zero(skb, 4 + ALIGN(len, 4));
-		ph->type = htons(XSCTP_PARAM_UNRECOGNIZED);
-		ph->length = htons(4 + len);
-		memcpy(ph + 1, c->p + info->unrec[i].off, len);
-		last_pad = ALIGN(len, 4) - len;
-	}
-	/* s3.2: the length covers every parameter but the last one's pad */
-	((struct xsctp_chunkhdr *)skb->data)->length =
-		htons(skb->len - last_pad);
-	return skb;
-}
-
-/*
- * RFC 9260 s5.1 B: answer an INIT with an INIT ACK and keep nothing.  For
- * an INIT that meets an association, s5.2.1 (COOKIE-WAIT, COOKIE-ECHOED:
- * our original tag and TSN) and s5.2.2 (later states: new ones, with the
- * current tags as tie-tags so that the COOKIE ECHO can tell a restart).
- */
-static void answer_init(struct xsctp_rcv *r, struct sock *sk,
-			const struct xsctp_chunk *c, struct xsctp_assoc *asoc)
-{
-	struct xsctp_init_info info = { .unrec_budget = 512 };
-	struct xsctp_sock_opts *o = &xsctp_sk(sk)->opts;
-	struct xsctp_cookie_tcb tcb;
-	struct sk_buff *skb;
-	int err;
-
-	/* all of it, padding too, goes to the peer inside the cookie */
-	memset(&tcb, 0, sizeof(tcb));
-	r->stop = true;
-	err = xsctp_init_parse(c->p, c->len, &info);
-	if (err) {
-		/* s3.3.2: an INIT with tag 0 is discarded; others ABORTed
-		 * with the peer's tag, which is all we have
-		 */
-		if (-err != XSCTP_INIT_ERR_ZERO_TAG)
-			reply_abort(r, info.init_tag, false,
-				    xsctp_init_err_cause(-err));
-		return;
-	}
-	if (asoc && asoc->state <= SCTP_COOKIE_ECHOED) {
-		tcb.my_vtag = asoc->my_vtag;
-		tcb.my_tsn = asoc->init_tsn;
-	} else {
-		tcb.my_vtag = random_tag();
-		tcb.my_tsn = initial_tsn();
-	}
-	if (asoc && asoc->state != SCTP_COOKIE_WAIT) {
-		tcb.tie_my = asoc->my_vtag;
-		tcb.tie_peer = asoc->peer_vtag;
-	}
-	tcb.peer_vtag = info.init_tag;
-	tcb.peer_tsn = info.initial_tsn;
-	tcb.peer_rwnd = info.a_rwnd;
-	tcb.nostreams = min(o->initmsg.sinit_num_ostreams, info.num_mis);
-	tcb.nistreams = min(o->initmsg.sinit_max_instreams, info.num_os);
-	tcb.peer = r->src;
-	tcb.local = r->dst;
-	tcb.npeers = min_t(u8, info.naddrs, XSCTP_COOKIE_ADDRS);
-	memcpy(tcb.peers, info.addrs, tcb.npeers * sizeof(tcb.peers[0]));
-	skb = build_init_ack(r, sk, &info, &tcb, c);
-	if (!skb)
-		return;
-	xsctp_inc_stats(r->net, XSCTP_MIB_OUTCTRLCHUNKS);
-	xsctp_output_reply(r->net, sk, r->skb, info.init_tag, skb);
-}
-
-static void do_init_endpoint(struct xsctp_rcv *r, const struct xsctp_chunk *c)
-{
-	answer_init(r, r->sk, c, NULL);
-}
-
-/* RFC 9260 s5.2.1, s5.2.2, s9.2: an INIT for an existing association. */
-static void do_init(struct xsctp_rcv *r, const struct xsctp_chunk *c)
-{
-	struct xsctp_assoc *asoc = r->asoc;
-
-	if (asoc->state == SCTP_SHUTDOWN_ACK_SENT) {
-		/* s9.2: our SHUTDOWN COMPLETE was lost: repeat SHUTDOWN ACK */
-		xsctp_sm_send_ctrl(asoc, r->path, XSCTP_CID_SHUTDOWN_ACK, 0,
-				   NULL, 0);
-		r->stop = true;
-		return;
-	}
-	answer_init(r, asoc->sk, c, asoc);
-}
-
-/* Builds the TCB a valid cookie describes, at endpoint r->sk. */
-static struct xsctp_assoc *assoc_from_cookie(struct xsctp_rcv *r,
-					     const struct xsctp_cookie_tcb *t)
-{
-	struct xsctp_assoc *asoc = xsctp_assoc_new(r->sk, GFP_ATOMIC);
-	struct xsctp_path *path;
-
-	if (!asoc)
-		return NULL;
-	asoc->my_vtag = t->my_vtag;
-	asoc->peer_vtag = t->peer_vtag;
-	asoc->init_tsn = t->my_tsn;
-	asoc->next_tsn = t->my_tsn;
-	asoc->last_cum_ack = t->my_tsn - 1;
-	asoc->peer_rwnd = t->peer_rwnd;
-	asoc->rwnd_at_peer_init = t->peer_rwnd;
-	path = xsctp_assoc_add_path(asoc, &r->src, GFP_ATOMIC);
-	if (!path || xsctp_assoc_init_streams(asoc, t->nostreams,
-					      t->nistreams, GFP_ATOMIC) ||
-	    xsctp_inq_init(asoc, t->peer_tsn))
-		goto fail;
-	path->saddr = r->dst;
-	if (xsctp_assoc_hash(asoc))
-		goto fail;
-	if (xsctp_assoc_attach(asoc)) {
-		/* hashed: another CPU may hold it already */
-		spin_lock(&asoc->lock);
-		xsctp_assoc_kill(asoc);
-		spin_unlock(&asoc->lock);
-		goto fail;
-	}
-	spin_lock(&asoc->lock);
-	add_listed(asoc, r, t->peers, t->npeers);
-	spin_unlock(&asoc->lock);
-	return asoc;
-fail:
-	xsctp_assoc_put(asoc);
-	return NULL;
-}
-
-static bool backlog_full(struct sock *sk)
-{
-	struct xsctp_sock *xs = xsctp_sk(sk);
-
-	return xsctp_style_tcp(sk) && xs->nassocs >= max(xs->backlog, 1U);
-}
-
-/* RFC 9260 s5.1 D, s5.1.5: COOKIE ECHO at an endpoint. */
-static void do_cookie_echo_endpoint(struct xsctp_rcv *r,
-				    const struct xsctp_chunk *c)
-{
-	struct xsctp_net *xn = xsctp_net(r->net);
-	struct xsctp_cookie_tcb tcb;
-	struct xsctp_assoc *asoc;
-	u32 stale_us = 0;
-
-	switch (xsctp_cookie_open(&xn->cookie_keys, c->p + 4, c->len - 4,
-				  &tcb, &stale_us)) {
-	case XSCTP_COOKIE_BAD:
-		r->stop = true;
-		return;
-	case XSCTP_COOKIE_STALE: {
-		/* s5.1.5 (3): ERROR with Stale Cookie, staleness in usec,
-		 * under the tag the peer chose (s8.5): it is in COOKIE-ECHOED
-		 * and drops anything else
-		 */
-		struct sk_buff *skb = xsctp_pkt_new(12, GFP_ATOMIC);
-		__be32 *us;
-
-		r->stop = true;
-		if (!skb)
-			return;
-		xsctp_pkt_chunk(skb, XSCTP_CID_ERROR, 0, 0);
-		us = put_cause(skb, XSCTP_CAUSE_STALE_COOKIE, 4);
-		*us = htonl(stale_us);
-		((struct xsctp_chunkhdr *)skb->data)->length = htons(12);
-		xsctp_output_reply(r->net, r->sk, r->skb, tcb.peer_vtag, skb);
-		return;
-	}
-	case XSCTP_COOKIE_OK:
-		break;
-	}
-	/* s5.1.5 (2): the packet's tag must be the one in the cookie */
-	if (r->vtag != tcb.my_vtag || !xsctp_addr_eq(&tcb.peer, &r->src) ||
-	    backlog_full(r->sk)) {
-		r->stop = true;
-		return;
-	}
-	asoc = assoc_from_cookie(r, &tcb);
-	if (!asoc) {
-		r->stop = true;
-		return;
-	}
-	/* the new association takes over the rest of the packet */
-	r->asoc = asoc;
-	r->path = asoc->primary;
-	r->from_cookie = true;
-	xsctp_inc_stats(r->net, XSCTP_MIB_PASSIVEESTABS);
-}
-
-/* Called under asoc->lock: the first steps of a cookie-made association. */
-static void cookie_established(struct xsctp_rcv *r)
-{
-	struct xsctp_assoc *asoc = r->asoc;
-
-	established(asoc);
-	xsctp_sm_send_ctrl(asoc, r->path, XSCTP_CID_COOKIE_ACK, 0, NULL, 0);
-	if (xsctp_style_tcp(asoc->sk))
-		asoc->sk->sk_data_ready(asoc->sk);	/* accept() can go */
-}
-
-/* RFC 9260 s5.2.4 (A): the peer restarted; start over with its new TCB. */
-static void restart(struct xsctp_assoc *asoc, const struct xsctp_cookie_tcb *t)
-{
-	struct xsctp_path *p;
-
-	xsctp_timer_stop(&asoc->t1);
-	xsctp_timer_stop(&asoc->t2);
-	xsctp_timer_stop(&asoc->t5);
-	xsctp_timer_stop(&asoc->sack);
-	xsctp_outq_purge(asoc);
-	xsctp_inq_purge(asoc);
-	asoc->errors = 0;
-	asoc->fast_recovery = false;
-	list_for_each_entry(p, &asoc->paths, list) {
-		xsctp_timer_stop(&p->t3);
-		p->flight = 0;
-		p->pba = 0;
-		p->errors = 0;
-		p->rtt_pending = false;
-	}
-	asoc->my_vtag = t->my_vtag;
-	asoc->peer_vtag = t->peer_vtag;
-	asoc->init_tsn = t->my_tsn;
-	asoc->next_tsn = t->my_tsn;
-	asoc->last_cum_ack = t->my_tsn - 1;
-	asoc->peer_rwnd = t->peer_rwnd;
-	kfree(asoc->out_ssn);
-	kfree(asoc->in_ssn);
-	asoc->out_ssn = NULL;
-	asoc->in_ssn = NULL;
-	if (xsctp_assoc_init_streams(asoc, t->nostreams, t->nistreams,
-				     GFP_ATOMIC) ||
-	    xsctp_inq_init(asoc, t->peer_tsn)) {
-		xsctp_sm_abort(asoc, XSCTP_CAUSE_NO_RESOURCE, ENOMEM);
-		return;
-	}
-	asoc->state = SCTP_ESTABLISHED;
-	xsctp_ulp_assoc_change(asoc, SCTP_RESTART, 0);
-	asoc->sk->sk_write_space(asoc->sk);
-}
-
-/* s5.2.4 (B): our INITs crossed; take the peer's tag from the cookie. */
-static void crossed(struct xsctp_assoc *asoc, const struct xsctp_cookie_tcb *t)
-{
-	asoc->peer_vtag = t->peer_vtag;
-	asoc->peer_rwnd = t->peer_rwnd;
-	if (!asoc->in_ssn &&
-	    (xsctp_assoc_init_streams(asoc, t->nostreams, t->nistreams,
-				      GFP_ATOMIC) ||
-	     xsctp_inq_init(asoc, t->peer_tsn))) {
-		xsctp_sm_abort(asoc, XSCTP_CAUSE_NO_RESOURCE, ENOMEM);
-		return;
-	}
-	xsctp_outq_trim_streams(asoc);
-	xsctp_timer_stop(&asoc->t1);
-	kfree(asoc->cookie);
-	asoc->cookie = NULL;
-	if (asoc->state < SCTP_ESTABLISHED)
-		established(asoc);
-}
-
-/* RFC 9260 s5.2.4: COOKIE ECHO for an existing association. */
-static void do_cookie_echo(struct xsctp_rcv *r, const struct xsctp_chunk *c)
-{
-	struct xsctp_assoc *asoc = r->asoc;
-	struct xsctp_cookie_tcb t;
-	bool my_ok, peer_ok;
-	u32 stale_us;
-
-	if (xsctp_cookie_open(&xsctp_net(r->net)->cookie_keys, c->p + 4,
-			      c->len - 4, &t, &stale_us) != XSCTP_COOKIE_OK ||
-	    r->vtag != t.my_vtag) {
-		r->stop = true;
-		return;
-	}
-	my_ok = t.my_vtag == asoc->my_vtag;
-	peer_ok = t.peer_vtag == asoc->peer_vtag;
-	if (!my_ok && !peer_ok && t.tie_my == asoc->my_vtag &&
-	    t.tie_peer == asoc->peer_vtag) {			/* (A) */
-		if (asoc->state == SCTP_SHUTDOWN_ACK_SENT) {
-			/* s5.2.4 A: no restart while shutting down */
-			xsctp_sm_send_ctrl(asoc, r->path,
-					   XSCTP_CID_SHUTDOWN_ACK, 0, NULL, 0);
-			r->stop = true;
-			return;
-		}
-		restart(asoc, &t);
-	} else if (my_ok && !peer_ok) {				/* (B) */
-		crossed(asoc, &t);
-	} else if (!(my_ok && peer_ok)) {			/* (C) */
-		r->stop = true;
-		return;
-	} else if (asoc->state == SCTP_COOKIE_ECHOED) {	/* (D) */
-		xsctp_timer_stop(&asoc->t1);
-		established(asoc);
-	}
-	if (!asoc->dead)
-		xsctp_sm_send_ctrl(asoc, r->path, XSCTP_CID_COOKIE_ACK, 0,
-				   NULL, 0);
-}
-
 /* ---- abort, RFC 9260 s9.1 and s8.5.1 ---- */
 
 /* Called under asoc->lock: ABORT the peer and end the association. */
@@ -688,7 +145,7 @@ void xsctp_sm_abort(struct xsctp_assoc *asoc, u16 cause, int err)
 	if (skb && asoc->peer_vtag) {
 		xsctp_pkt_chunk(skb, XSCTP_CID_ABORT, 0, 4);
 		skb_trim(skb, 4);
-		put_cause(skb, cause, 0);
+		xsctp_sm_put_cause(skb, cause, 0);
 		((struct xsctp_chunkhdr *)skb->data)->length = htons(8);
 		xsctp_inc_stats(asoc->net, XSCTP_MIB_OUTCTRLCHUNKS);
 		xsctp_output(asoc, asoc->primary, skb);
@@ -696,7 +153,7 @@ void xsctp_sm_abort(struct xsctp_assoc *asoc, u16 cause, int err)
 		kfree_skb(skb);
 	}
 	xsctp_inc_stats(asoc->net, XSCTP_MIB_ABORTEDS);
-	fail_assoc(asoc, sac, err);
+	xsctp_sm_fail(asoc, sac, err);
 }
 
 static void do_abort(struct xsctp_rcv *r, const struct xsctp_chunk *c)
@@ -705,8 +162,8 @@ static void do_abort(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	bool up = xsctp_assoc_established(asoc);
 
 	xsctp_inc_stats(r->net, XSCTP_MIB_ABORTEDS);
-	fail_assoc(asoc, up ? SCTP_COMM_LOST : SCTP_CANT_STR_ASSOC,
-		   up ? ECONNRESET : ECONNREFUSED);
+	xsctp_sm_fail(asoc, up ? SCTP_COMM_LOST : SCTP_CANT_STR_ASSOC,
+		      up ? ECONNRESET : ECONNREFUSED);
 	r->stop = true;
 }
 
@@ -751,7 +208,7 @@ void xsctp_sm_shutdown(struct xsctp_assoc *asoc)
 	case SCTP_COOKIE_WAIT:
 	case SCTP_COOKIE_ECHOED:
 		/* s9.2: nothing to flush yet; end it silently as Linux does */
-		fail_assoc(asoc, SCTP_CANT_STR_ASSOC, ECONNRESET);
+		xsctp_sm_fail(asoc, SCTP_CANT_STR_ASSOC, ECONNRESET);
 		break;
 	default:
 		break;
@@ -871,35 +328,6 @@ static void do_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	}
 }
 
-/*
- * RFC 9260 s5.2.6: Stale Cookie in COOKIE-ECHOED.  Start over with an
- * INIT asking for the cookie to live longer: twice the staleness, but
- * no more than a second beyond it.  Each attempt counts against
- * Max.Init.Retransmits, and the INIT ACK that follows does not clear
- * that count while a preservative is in play, so a peer that keeps
- * answering so cannot hold the association in setup forever.
- */
-static void stale_cookie(struct xsctp_assoc *asoc, const struct xsctp_tlv *t)
-{
-	u32 ms;
-
-	if (t->len < 8)
-		return;
-	ms = DIV_ROUND_UP(xsctp_get_be32(t->p + 4), USEC_PER_MSEC);
-	asoc->cookie_inc = ms + min_t(u32, ms, MSEC_PER_SEC);
-	xsctp_timer_stop(&asoc->t1);
-	if (++asoc->init_retries > asoc->max_init_retrans) {
-		fail_assoc(asoc, SCTP_CANT_STR_ASSOC, ETIMEDOUT);
-		return;
-	}
-	kfree(asoc->cookie);
-	asoc->cookie = NULL;
-	asoc->state = SCTP_COOKIE_WAIT;
-	asoc->t1.kind = XSCTP_T1_INIT;
-	send_init(asoc);
-	xsctp_timer_arm(&asoc->t1, asoc->primary->rto);
-}
-
 static void do_error(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 {
 	struct xsctp_assoc *asoc = r->asoc;
@@ -911,7 +339,7 @@ static void do_error(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	     ok = xsctp_param_next(&it, &t)) {
 		if (t.type == XSCTP_CAUSE_STALE_COOKIE &&
 		    asoc->state == SCTP_COOKIE_ECHOED) {
-			stale_cookie(asoc, &t);
+			xsctp_hs_stale_cookie(asoc, &t);
 			return;
 		}
 	}
@@ -923,8 +351,8 @@ typedef void (*xsctp_handler)(struct xsctp_rcv *r,
 /* Handlers of chunks that belong to an association. */
 static const xsctp_handler assoc_handlers[XSCTP_CID_SHUTDOWN_COMPLETE + 1] = {
 	[XSCTP_CID_DATA]		= do_data,
-	[XSCTP_CID_INIT]		= do_init,
-	[XSCTP_CID_INIT_ACK]		= do_init_ack,
+	[XSCTP_CID_INIT]		= xsctp_hs_init,
+	[XSCTP_CID_INIT_ACK]		= xsctp_hs_init_ack,
 	[XSCTP_CID_SACK]		= do_sack,
 	[XSCTP_CID_HEARTBEAT]		= do_heartbeat,
 	[XSCTP_CID_HEARTBEAT_ACK]	= xsctp_path_hb_ack,
@@ -932,8 +360,8 @@ static const xsctp_handler assoc_handlers[XSCTP_CID_SHUTDOWN_COMPLETE + 1] = {
 	[XSCTP_CID_SHUTDOWN]		= do_shutdown,
 	[XSCTP_CID_SHUTDOWN_ACK]	= do_shutdown_ack,
 	[XSCTP_CID_ERROR]		= do_error,
-	[XSCTP_CID_COOKIE_ECHO]		= do_cookie_echo,
-	[XSCTP_CID_COOKIE_ACK]		= do_cookie_ack,
+	[XSCTP_CID_COOKIE_ECHO]		= xsctp_hs_cookie_echo,
+	[XSCTP_CID_COOKIE_ACK]		= xsctp_hs_cookie_ack,
 	[XSCTP_CID_SHUTDOWN_COMPLETE]	= do_shutdown_complete,
 };
 
@@ -976,7 +404,7 @@ static void report_unknown(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	if (!skb)
 		return;
 	xsctp_pkt_chunk(skb, XSCTP_CID_ERROR, 0, 0);
-	body = put_cause(skb, XSCTP_CAUSE_UNRECOGNIZED_CHUNK, len);
+	body = xsctp_sm_put_cause(skb, XSCTP_CAUSE_UNRECOGNIZED_CHUNK, len);
 	memcpy(body, c->p, len);
 	((struct xsctp_chunkhdr *)skb->data)->length = htons(8 + len);
 	xsctp_output(r->asoc, r->path, skb);
@@ -1014,10 +442,12 @@ static void ootb(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	case XSCTP_CID_COOKIE_ACK:		/* (7) */
 	case XSCTP_CID_ERROR:
 		return;
-	case XSCTP_CID_INIT:			/* (3) */
-		reply_abort(r, ntohl(((struct xsctp_init_chunk *)c->p)->init_tag),
-			    false, 0);
+	case XSCTP_CID_INIT: {			/* (3) */
+		const struct xsctp_init_chunk *init = (const void *)c->p;
+
+		xsctp_sm_reply_abort(r, ntohl(init->init_tag), false, 0);
 		return;
+	}
 	case XSCTP_CID_SHUTDOWN_ACK:		/* (5) */
 		reply_chunk(r, r->vtag, XSCTP_CID_SHUTDOWN_COMPLETE,
 			    XSCTP_CHUNK_FLAG_T);
@@ -1025,7 +455,7 @@ static void ootb(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	case XSCTP_CID_COOKIE_ECHO:		/* (4): no endpoint to take it */
 		return;
 	default:				/* (8) */
-		reply_abort(r, r->vtag, true, 0);
+		xsctp_sm_reply_abort(r, r->vtag, true, 0);
 	}
 }
 
@@ -1033,9 +463,9 @@ static void ootb(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 static void endpoint_chunk(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 {
 	if (c->type == XSCTP_CID_INIT)
-		do_init_endpoint(r, c);
+		xsctp_hs_init_endpoint(r, c);
 	else if (c->type == XSCTP_CID_COOKIE_ECHO)
-		do_cookie_echo_endpoint(r, c);
+		xsctp_hs_cookie_echo_endpoint(r, c);
 	else
 		ootb(r, c);
 }
@@ -1053,7 +483,7 @@ static void assoc_packet(struct xsctp_rcv *r)
 	if (asoc->dead)
 		return;
 	if (r->from_cookie)
-		cookie_established(r);
+		xsctp_hs_cookie_established(r);
 	for (; r->more && !r->stop && !asoc->dead; next_chunk(r))
 		assoc_chunk(r, &r->c);
 	if (!asoc->dead) {
@@ -1089,32 +519,6 @@ void xsctp_sm_rcv(struct xsctp_rcv *r)
 
 /* ---- timers ---- */
 
-static void rto_backoff(struct xsctp_assoc *asoc, struct xsctp_path *path)
-{
-	/* RFC 9260 s6.3.3 E2: RTO = RTO * 2, at most RTO.Max */
-	path->rto = min(path->rto * 2, asoc->rto_max);
-}
-
-static void t1_expired(struct xsctp_assoc *asoc)
-{
-	struct xsctp_path *p = asoc->primary;
-
-	xsctp_inc_stats(asoc->net, asoc->state == SCTP_COOKIE_WAIT ?
-			XSCTP_MIB_T1_INIT_EXPIREDS :
-			XSCTP_MIB_T1_COOKIE_EXPIREDS);
-	/* RFC 9260 s5.1 (C): give up after Max.Init.Retransmits */
-	if (++asoc->init_retries > asoc->max_init_retrans) {
-		fail_assoc(asoc, SCTP_CANT_STR_ASSOC, ETIMEDOUT);
-		return;
-	}
-	rto_backoff(asoc, p);
-	if (asoc->state == SCTP_COOKIE_WAIT)
-		send_init(asoc);
-	else
-		send_cookie_echo(asoc);
-	xsctp_timer_arm(&asoc->t1, p->rto);
-}
-
 static void t2_expired(struct xsctp_assoc *asoc)
 {
 	xsctp_inc_stats(asoc->net, XSCTP_MIB_T2_SHUTDOWN_EXPIREDS);
@@ -1122,7 +526,7 @@ static void t2_expired(struct xsctp_assoc *asoc)
 		xsctp_sm_abort(asoc, XSCTP_CAUSE_USER_ABORT, ETIMEDOUT);
 		return;
 	}
-	rto_backoff(asoc, xsctp_path_for_data(asoc));
+	xsctp_rto_backoff(asoc, xsctp_path_for_data(asoc));
 	if (asoc->state == SCTP_SHUTDOWN_SENT)
 		send_shutdown(asoc);
 	else if (asoc->state == SCTP_SHUTDOWN_ACK_SENT)
@@ -1139,7 +543,7 @@ void xsctp_sm_timeout(struct xsctp_assoc *asoc, struct xsctp_timer *t)
 	switch (t->kind) {
 	case XSCTP_T1_INIT:
 	case XSCTP_T1_COOKIE:
-		t1_expired(asoc);
+		xsctp_hs_t1_expired(asoc);
 		break;
 	case XSCTP_T2_SHUTDOWN:
 		t2_expired(asoc);

@@ -39,6 +39,32 @@ void xsctp_sm_check_shutdown(struct xsctp_assoc *asoc);
 int xsctp_sm_send_ctrl(struct xsctp_assoc *asoc, struct xsctp_path *path,
 		       u8 type, u8 flags, const void *body, u32 len);
 
+/* sm.c, for handshake.c */
+void xsctp_sm_fail(struct xsctp_assoc *asoc, u16 sac_state, int err);
+void xsctp_sm_established(struct xsctp_assoc *asoc);
+void *xsctp_sm_put_cause(struct sk_buff *skb, u16 cause, u32 len);
+void xsctp_sm_reply_abort(struct xsctp_rcv *r, u32 vtag, bool tbit, u16 cause);
+
+/* handshake.c: chunk handlers and T1 */
+void xsctp_hs_init(struct xsctp_rcv *r, const struct xsctp_chunk *c);
+void xsctp_hs_init_endpoint(struct xsctp_rcv *r, const struct xsctp_chunk *c);
+void xsctp_hs_init_ack(struct xsctp_rcv *r, const struct xsctp_chunk *c);
+void xsctp_hs_cookie_echo(struct xsctp_rcv *r, const struct xsctp_chunk *c);
+void xsctp_hs_cookie_echo_endpoint(struct xsctp_rcv *r,
+				   const struct xsctp_chunk *c);
+void xsctp_hs_cookie_ack(struct xsctp_rcv *r, const struct xsctp_chunk *c);
+void xsctp_hs_cookie_established(struct xsctp_rcv *r);
+void xsctp_hs_stale_cookie(struct xsctp_assoc *asoc,
+			   const struct xsctp_tlv *t);
+void xsctp_hs_t1_expired(struct xsctp_assoc *asoc);
+
+/* RFC 9260 s6.3.3 E2: RTO = RTO * 2, at most RTO.Max */
+static inline void xsctp_rto_backoff(struct xsctp_assoc *asoc,
+				     struct xsctp_path *path)
+{
+	path->rto = min(path->rto * 2, asoc->rto_max);
+}
+
 /* inq.c */
 void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c);
 void xsctp_inq_sack_decide(struct xsctp_assoc *asoc, bool data_seen);
