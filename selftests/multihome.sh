@@ -293,6 +293,9 @@ secondary() {
 # RTO.Max (400 ms): 5 of them plus a heartbeat interval (500 ms).
 all_down() {
 	local fam=$1 t_lost ms bound=2500
+	# the server's end fails as fast: it cannot be told either, and an
+	# association left probing dead links holds its socket for minutes
+	local SRV_ARGS="--rto 100,100,400 --hb 500 --pathmaxrxt 2 --asocmaxrxt 4"
 
 	topo "$fam" && start "$fam" --rto 100,100,400 --hb 500 \
 		--pathmaxrxt 2 --asocmaxrxt 4 || return 1

@@ -9,6 +9,7 @@
  * fields and the time it was read ("t=SEC.USEC").
  *
  *   sctp_mh server [-4|-6] -p PORT [--cut-file F] [--sack-delay MS]
+ *           [--rto I,MIN,MAX] [--hb MS] [--pathmaxrxt N] [--asocmaxrxt N]
  *           [--timeout S]
  *   sctp_mh client [-4|-6] -c ADDR -p PORT --paths N [--rto I,MIN,MAX]
  *           [--hb MS] [--pathmaxrxt N] [--asocmaxrxt N] [--interval MS]
@@ -289,7 +290,7 @@ static void subscribe(int fd)
 	set_opt(fd, SCTP_NODELAY, &on, sizeof(on), "SCTP_NODELAY");
 }
 
-/* The client's timers, for the association it is about to set up. */
+/* Timers for the associations the socket is about to have (either end). */
 static void tune(int fd)
 {
 	struct sctp_rtoinfo ri = {
@@ -440,6 +441,7 @@ static void server(void)
 	    setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one)))
 		printf("MISSING IPV6_V6ONLY errno=%d\n", errno);
 	subscribe(fd);
+	tune(fd);
 	if (opt.sack_delay) {
 		struct sctp_paddrparams pp = {
 			.spp_sackdelay = opt.sack_delay,
@@ -711,7 +713,8 @@ static void __attribute__((noreturn)) usage(void)
 {
 	fprintf(stderr,
 		"usage: sctp_mh server [-4|-6] -p PORT [--cut-file F] [--sack-delay MS]\n"
-		"         [--timeout S]\n"
+		"         [--rto INITIAL,MIN,MAX] [--hb MS] [--pathmaxrxt N]\n"
+		"         [--asocmaxrxt N] [--timeout S]\n"
 		"       sctp_mh client [-4|-6] -c ADDR -p PORT --paths N\n"
 		"         [--rto INITIAL,MIN,MAX] [--hb MS] [--pathmaxrxt N]\n"
 		"         [--asocmaxrxt N] [--interval MS] [--count N]\n"
