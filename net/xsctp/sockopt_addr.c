@@ -361,6 +361,15 @@ static int get_paddr_info(struct sock *sk, char __user *optval,
  * wildcard.  The V2 "primary path switchover" threshold is accepted but
  * not used, as with sctp.ko's default.
  */
+/* Path.Max.Retrans (0 keeps it) and the PF threshold of one path. */
+static void path_thlds(struct xsctp_path *p,
+		       const struct sctp_paddrthlds_v2 *t)
+{
+	if (t->spt_pathmaxrxt)
+		p->max_retrans = t->spt_pathmaxrxt;
+	p->pf_retrans = t->spt_pathpfthld;
+}
+
 static int set_thlds(struct sock *sk, int optname, sockptr_t val,
 		     unsigned int len)
 {
@@ -383,23 +392,17 @@ static int set_thlds(struct sock *sk, int optname, sockptr_t val,
 		return -EINVAL;
 	spin_lock_bh(&asoc->lock);
 	if (xsctp_addr_any(&a)) {
-		list_for_each_entry(p, &asoc->paths, list) {
-			if (t.spt_pathmaxrxt)
-				p->max_retrans = t.spt_pathmaxrxt;
-			p->pf_retrans = t.spt_pathpfthld;
-		}
+		list_for_each_entry(p, &asoc->paths, list)
+			path_thlds(p, &t);
 		if (t.spt_pathmaxrxt)
 			asoc->path_max_retrans = t.spt_pathmaxrxt;
 		asoc->pf_retrans = t.spt_pathpfthld;
 	} else {
 		p = xsctp_assoc_find_path(asoc, &a);
-		if (p) {
-			if (t.spt_pathmaxrxt)
-				p->max_retrans = t.spt_pathmaxrxt;
-			p->pf_retrans = t.spt_pathpfthld;
-		} else {
+		if (p)
+			path_thlds(p, &t);
+		else
 			err = -ENOENT;
-		}
 	}
 	spin_unlock_bh(&asoc->lock);
 	xsctp_assoc_put(asoc);
