@@ -279,7 +279,8 @@ LIVE_RATE=${HOSTILE_LIVE_RATE:-1500}
 # then fail by design)
 read -ra LIVE_OPTS <<<"${HOSTILE_LIVE_OPTS:-}"
 # what an application may be told when the attack ends its association
-LIVE_ERRORS='COMM_LOST|CANT_STR_ASSOC|peer closed the association|recvmsg: |sendmsg |shutdown: |messages received, want|missing below|end of stream'
+# (an ABORT just after setup reaches a non-blocking connect() via SO_ERROR)
+LIVE_ERRORS='COMM_LOST|CANT_STR_ASSOC|connect: Connection reset by peer|peer closed the association|recvmsg: |sendmsg |shutdown: |messages received, want|missing below|end of stream'
 
 # outcome FILE: "ok", "error" (the association ended and the application
 # was told why) or "bad" (a hang, wrong data, or no report at all)

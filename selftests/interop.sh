@@ -16,6 +16,15 @@
 #  - "rev" cases: the main guest runs an xsctp sctp_io server on the case's
 #    port, which checks every byte the peer's sctp.ko client sends; the peer
 #    retries connecting to that port until it gets through or its time is up.
+#  - "fo" and "hb" cases: sctp_mh over both links (eth0 and eth1): the
+#    peer runs a sctp.ko sctp_mh server from boot, which checks every byte
+#    and then hands its verdict over TCP (port + 1000, busybox nc) to the
+#    main guest's xsctp sctp_mh client.  "fo": sctp_connectx() to both of
+#    the peer's addresses, link 1 cut in the middle of the stream (netem
+#    100% loss on the main side) and mended; the failover time is measured
+#    as multihome.sh does (sctp_mh --remote-cut).  "hb": an idle
+#    association with HB.interval 1 s and a fixed RTO, whose heartbeats
+#    the wire check times.
 # So every case is decided in the main guest.  The peer prints its own view
 # as "PEER-RESULT case=NAME OK|FAIL ..." lines and its SCTP counters as
 # "PEER-SNMP case=NAME ..." on its console (the runner's "[peer] " lines).
@@ -29,13 +38,18 @@
 . "$(dirname "$0")/lib.sh"
 
 IO=$(cd "$(dirname "$0")" && pwd)/sctp_io
+MH=$(cd "$(dirname "$0")" && pwd)/sctp_mh
 M4=10.0.1.1
 P4=10.0.1.2
 M6=fd00:1::1
 P6=fd00:1::2
+M42=10.0.2.1	# link 2 (eth1)
+P42=10.0.2.2
 OUT=${TMPDIR:-/tmp}/interop.$$
 T=${XSCTP_INTEROP_TIMEOUT:-150}	# sctp_io --timeout of one transfer
 BIG="--sndbuf 2097152 --rcvbuf 2097152"
+HB_INT=1000	# hb cases: HB.interval and RTO (RTO.Min = RTO.Max), ms
+HB_RTO=300
 MIX="--min 1 --max 65536 --streams 16 --unordered 20"
 
 # name dir family port sctp_io options (the same on both sides)
@@ -52,6 +66,8 @@ CASES=(
 	"rev_256k        rev -6 7105 --style seqpacket -n 60 --min 1 --max 262144 --streams 16 --unordered 20 $BIG"
 	"rev_echo        rev -4 7106 --style stream -n 200 $MIX --echo"
 	"rev_echo_conns4 rev -4 7107 --style seqpacket --conns 4 -n 100 --min 1 --max 4000 --streams 16 --unordered 20 --echo"
+	"fo_fwd          fo -4 7201 --interval 1 --rto 200,100,1000 --hb 1000 --pathmaxrxt 2 --sack-delay 10"
+	"hb_idle         hb -4 7202 --rto $HB_RTO,$HB_RTO,$HB_RTO --hb $HB_INT --idle 12000 --count 20"
 )
 
 selected() {
@@ -86,6 +102,11 @@ net_up() {
 		ip addr replace "$2/64" dev eth0 nodad || return 1
 	echo 4194304 >/proc/sys/net/core/wmem_max
 	echo 4194304 >/proc/sys/net/core/rmem_max
+}
+
+# net2_up ADDR4: eth1 (link 2), for the cases over two links.
+net2_up() {
+	ip link set eth1 up && ip addr replace "$1/24" dev eth1
 }
 
 # snmp: the non-zero SCTP counters on one line.
@@ -144,11 +165,24 @@ peer_report() {
 	echo "PEER-SNMP case=$1 $(snmp)"
 }
 
+# peer_mh NAME FAM PORT OPTS...: a sctp_mh server for one association;
+# its verdict then goes to the main guest over TCP, port + 1000.
+peer_mh() {
+	local name=$1 fam=$2 port=$3 out=$OUT.$1 rc=0
+	shift 3
+	timeout 1000 "$MH" server "$fam" -p "$port" --remote-cut \
+		--timeout 990 "$@" >"$out" 2>&1 || rc=1
+	echo "PEER-RESULT case=$name $( [ $rc = 0 ] && echo OK || echo FAIL): $(grep -E '^(OK|FAIL)' "$out" | tail -n 1)"
+	{ grep -E '^(FAILOVER|MAXLAT|OK|FAIL)' "$out"; echo "EXIT $rc"; } |
+		timeout 300 busybox nc -l -p $((port + 1000))
+}
+
 peer_main() {
 	local c name dir fam port opts
 	# the peer's work ends well before the runner's 900 s limit
 	PEER_END=$((SECONDS + ${XSCTP_INTEROP_PEER_SECS:-800}))
 	net_up $P4 $P6 || echo "PEER-RESULT case=setup FAIL: eth0"
+	net2_up $P42 || echo "PEER-RESULT case=setup FAIL: eth1"
 	modprobe sctp || echo "PEER-RESULT case=setup FAIL: modprobe sctp"
 	echo "PEER-INFO sctp.ko $(grep -c '^sctp ' /proc/modules) eth0: $(ip -br addr show eth0)"
 	for c in "${CASES[@]}"; do
@@ -157,6 +191,8 @@ peer_main() {
 		# shellcheck disable=SC2086 # options are split on purpose
 		if [ "$dir" = fwd ]; then
 			peer_server "$name" "$fam" "$port" $opts &
+		elif [ "$dir" = fo ] || [ "$dir" = hb ]; then
+			peer_mh "$name" "$fam" "$port" $opts &
 		else
 			peer_client "$name" "$fam" "$port" $opts &
 		fi
@@ -182,6 +218,7 @@ t_setup() {
 	log "eth0: $(ip -br addr show eth0)"
 	wait_secs 180 ping_any $P4 || return 1
 	wait_secs 30 ping_any $P6 || return 1
+	net2_up $M42 && wait_secs 30 ping_any $P42 || return 1
 	log "peer reachable after ${SECONDS}s"
 	touch "$OUT.up"
 }
@@ -229,6 +266,96 @@ rev() {
 	return $rc
 }
 
+# mh_client NAME PORT OPTS...: the xsctp sctp_mh client, again while the
+# peer's server is not listening yet, until READY; $MHPID is the client.
+mh_client() {
+	local name=$1 port=$2 out=$OUT.$1 end=$((SECONDS + 60)) tries=0
+	shift 2
+	while :; do
+		tries=$((tries + 1))
+		"$MH" client -4 -p "$port" --stop-file "$OUT.$name.stop" \
+			--timeout 120 "$@" >"$out" 2>&1 &
+		MHPID=$!
+		wait_secs 30 grep -qE '^(READY|FAIL)' "$out"
+		grep -q '^READY' "$out" && break
+		wait "$MHPID"
+		grep -Eq '^FAIL (sctp_connectx|connect):|CANT_STR_ASSOC' "$out" &&
+			[ $SECONDS -lt $end ] || { show "$out" client; return 1; }
+		sleep 1
+	done
+	log "client attempts: $tries"
+}
+
+# verdict NAME PORT: the peer server's lines (it listens once it is done).
+verdict() {
+	local f=$OUT.$1.peer
+
+	wait_secs 60 bash -c "exec 3<>/dev/tcp/$P4/$(($2 + 1000)) && cat <&3 >$f && grep -q '^EXIT' $f" ||
+		return 1
+	show "$f" peer
+	grep -q '^EXIT 0$' "$f" || fail "the sctp.ko server failed"
+}
+
+# mh_done NAME PORT: the client ends; the server checked all it sent.
+mh_done() {
+	local name=$1 out=$OUT.$1 sent got rc=0
+
+	touch "$OUT.$name.stop"
+	wait "$MHPID" || rc=1
+	show "$out" client
+	verdict "$name" "$2" || return 1
+	sent=$(sed -n 's/^OK sent=//p' "$out")
+	got=$(sed -n 's/^OK msgs=//p' "$OUT.$name.peer")
+	[ $rc = 0 ] && [ -n "$sent" ] && [ "$sent" = "$got" ] ||
+		fail "xsctp sent ${sent:-?}, sctp.ko checked ${got:-?}"
+}
+
+# paddr STATE ADDR: the ERE of the client's line for that peer address.
+paddr() { echo "^PEER_ADDR_CHANGE addr=$2:$PORT state=$1 "; }
+
+# fo NAME FAM PORT OPTS...: xsctp streams to sctp.ko over two links;
+# link 1 fails (netem 100% loss on our side) in the middle and comes back.
+fo() {
+	local name=$1 fam=$2 PORT=$3 out=$OUT.$1 t0=$EPOCHREALTIME cut
+	local t_un t_back fo
+	shift 3
+	link_up || return 1
+	mh_client "$name" "$PORT" -c $P4 -c $P42 --paths 2 \
+		--cut-file "$OUT.$name.cut" "$@" || return 1
+	# a second of traffic on link 1: the server learns the clock offset
+	sleep 1
+	tc qdisc replace dev eth0 root netem loss 100% || return 1
+	cut=$EPOCHREALTIME
+	echo "$cut" >"$OUT.$name.cut.tmp" && mv "$OUT.$name.cut.tmp" "$OUT.$name.cut"
+	wait_secs 15 grep -qE "$(paddr ADDR_UNREACHABLE $P4)" "$out" ||
+		{ tc qdisc del dev eth0 root; show "$out" client; return 1; }
+	tc qdisc del dev eth0 root || return 1
+	wait_secs 30 grep -qE "$(paddr ADDR_AVAILABLE $P4)" "$out" ||
+		{ show "$out" client; return 1; }
+	mh_done "$name" "$PORT" || return 1
+	fo=$(sed -n 's/^FAILOVER .* ms=\([0-9.]*\).*/\1/p' "$OUT.$name.peer")
+	t_un=$(grep -m1 -E "$(paddr ADDR_UNREACHABLE $P4)" "$out" | sed -n 's/.* t=\([0-9.]*\).*/\1/p')
+	log "failover xsctp -> sctp.ko: ${fo:-?} ms to the first message sent after the cut, $P4 UNREACHABLE after $(awk "BEGIN { printf \"%d\", ($t_un - $cut) * 1000 }") ms, $(grep '^MAXLAT' "$OUT.$name.peer")"
+	[ -n "$fo" ] || fail "no FAILOVER from the server" || return 1
+	# one spurious T3 (TCG stalls) may mark link 2 PF for a moment: shown
+	grep -E "$(paddr ADDR_POTENTIALLY_FAILED $P42)" "$out" | sed 's/^/# note: /'
+	! grep -qE "$(paddr ADDR_UNREACHABLE $P42)" "$out" ||
+		fail "link 2 failed too" || return 1
+	case_end "$t0"
+}
+
+# hb NAME FAM PORT OPTS...: an idle association; the wire check times
+# its heartbeats.
+hb() {
+	local name=$1 fam=$2 port=$3 t0=$EPOCHREALTIME
+	shift 3
+	link_up || return 1
+	mh_client "$name" "$port" -c $P4 "$@" || return 1
+	wait_secs 30 grep -q '^IDLE done' "$OUT.$name" || return 1
+	mh_done "$name" "$port" || return 1
+	case_end "$t0"
+}
+
 # ---- the wire check (host) ----
 
 # wire PCAP: every SCTP packet of the capture the runner's --dump wrote
@@ -244,7 +371,7 @@ wire_main() {
 	fi
 	for c in "${CASES[@]}"; do
 		read -r name dir fam port opts <<<"$c"
-		selected "$name" && ports+=("$port=$name")
+		selected "$name" && ports+=("$port=$name=$dir")
 	done
 	echo "KTAP version 1"
 	echo "1..${#ports[@]}"
@@ -254,8 +381,10 @@ wire_main() {
 		-T fields -E separator=/t -E aggregator=';' \
 		-e frame.number -e sctp.srcport -e sctp.dstport \
 		-e sctp.checksum.status -e sctp.chunk_type -e _ws.malformed \
-		-e _ws.expert.severity -e _ws.expert.message 2>"$OUT.tshark" |
-		awk -F '\t' -v cases="${ports[*]}" "$WIRE_AWK"
+		-e _ws.expert.severity -e _ws.expert.message \
+		-e frame.time_relative 2>"$OUT.tshark" |
+		awk -F '\t' -v cases="${ports[*]}" -v hb_int=$HB_INT \
+			-v hb_rto=$HB_RTO "$WIRE_AWK"
 	rc=$?
 	if grep -v 'Running as user' "$OUT.tshark" | grep -q .; then
 		sed 's/^/# tshark: /' "$OUT.tshark"
@@ -279,6 +408,10 @@ wire_main() {
 # association: INIT, INIT ACK, COOKIE ECHO, COOKIE ACK, DATA, SACK,
 # SHUTDOWN, SHUTDOWN ACK, SHUTDOWN COMPLETE.  ABORTs are expected where a
 # client retried before the server listened.
+# For "hb" cases the HEARTBEATs each side sent (9 time) are timed: the
+# gaps between xsctp's (to the server port) must lie within HB.interval +
+# RTO * [0.5, 1.5] (RFC 9260 s8.3), 10 ms of timer granularity allowed,
+# with a mean within RTO/4 of HB.interval + RTO; sctp.ko's are shown.
 WIRE_AWK='
 BEGIN {
 	split("DATA INIT INIT_ACK SACK HEARTBEAT HEARTBEAT_ACK ABORT SHUTDOWN" \
@@ -296,6 +429,7 @@ BEGIN {
 		split(cs[i], kv, "=")
 		port[i] = kv[1]
 		name[i] = kv[2]
+		kind[i] = kv[3]
 		idx[kv[1]] = i
 	}
 }
@@ -329,8 +463,36 @@ $2 == "" {
 			finding(c, "expert info: " msg[i])
 	}
 	n = split($5, ct, ";")
-	for (i = 1; i <= n; i++)
+	for (i = 1; i <= n; i++) {
 		cnt[c, (ct[i] in cname) ? cname[ct[i]] : "type" ct[i]]++
+		if (ct[i] == 4 && kind[c] == "hb") {
+			side = ($3 == port[c]) ? "xsctp" : "sctp.ko"
+			hbt[c, side, ++nhb[c, side]] = $9
+		}
+	}
+}
+# hb_gaps(c, side, check): prints the gaps between the HEARTBEATs; with
+# check, judges them.
+function hb_gaps(c, side, check,    k, g, sum, lo, hi, mean, list) {
+	lo = hb_int + hb_rto * 0.5 - 10
+	hi = hb_int + hb_rto * 1.5 + 10
+	for (k = 2; k <= nhb[c, side]; k++) {
+		g = (hbt[c, side, k] - hbt[c, side, k - 1]) * 1000
+		sum += g
+		list = list sprintf(" %d", g)
+		if (check && (g < lo || g > hi))
+			finding(c, sprintf("%s heartbeat gap %d ms outside %d..%d", side, g, lo, hi))
+	}
+	k = nhb[c, side] - 1
+	mean = k > 0 ? sum / k : 0
+	printf "# %s: %s heartbeats every (ms):%s; mean %d, expected %d (HB.interval %d + RTO %d, +/- RTO/2)\n",
+	       name[c], side, list, mean, hb_int + hb_rto, hb_int, hb_rto
+	if (!check)
+		return
+	if (k < 5)
+		finding(c, sprintf("%d %s heartbeat gaps, want 5 or more", k, side))
+	else if (mean < hb_int + hb_rto * 0.75 || mean > hb_int + hb_rto * 1.25)
+		finding(c, sprintf("mean %s heartbeat gap %d ms, want %d +/- %d", side, mean, hb_int + hb_rto, hb_rto / 4))
 }
 END {
 	where = ""
@@ -356,6 +518,10 @@ END {
 		}
 		if (!pkts[c])
 			finding(c, "no packets on port " port[c])
+		if (kind[c] == "hb") {
+			hb_gaps(c, "xsctp", 1)
+			hb_gaps(c, "sctp.ko", 0)
+		}
 		for (i = 1; i <= nmust; i++)
 			if (!cnt[c, must[i]])
 				finding(c, "no " must[i] " at all")

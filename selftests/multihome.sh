@@ -6,7 +6,8 @@
 # byte and the order per stream in a; both print every notification with
 # its time.  Links are cut with netem loss 100% or `ip link set down` on
 # b's side while data flows; the failover time is from the cut to the
-# arrival of the first message sent after it.
+# arrival of the first message sent after it.  The connectx cases give
+# the client's sctp_connectx() both server addresses, or a dead one first.
 # Runs against xsctp, or against Linux's sctp.ko (loaded by the caller)
 # with XSCTP_REFERENCE=1.  MH_CASES="a b" runs only those cases.
 . "$(dirname "$0")/lib.sh"
@@ -96,7 +97,7 @@ start() {
 		--cut-file "$OUT.cut" --timeout 80 $SRV_ARGS >"$OUT.server" 2>&1 &
 	SPID=$!
 	wait_until 10 grep -q LISTENING "$OUT.server" || return 1
-	ip netns exec "$NS_PREFIX-b" "$MH" client "$fam" -c $S1 -p $PORT \
+	ip netns exec "$NS_PREFIX-b" "$MH" client "$fam" ${TO:--c $S1} -p $PORT \
 		--paths 2 --stop-file "$OUT.stop" --timeout 80 "$@" \
 		>"$OUT.client" 2>&1 &
 	CPID=$!
@@ -316,6 +317,49 @@ all_down() {
 		fail "COMM_LOST after $ms ms, expected 200..$bound"
 }
 
+# path_line WHEN ADDR: the client's PATH line for that peer address.
+path_line() { grep -E "^PATH $1 addr=$2 " "$OUT.client"; }
+
+# connectx_dead FAMILY: sctp_connectx() to an address nobody has, then
+# the server's second one.  T1-init (RTO.Initial 200 ms) expires and the
+# INIT goes to the second address (RFC 9260 s6.4); the INIT ACK lists the
+# server's two addresses, which become the paths; the dead one is gone.
+connectx_dead() {
+	local fam=$1 ms dead=10.1.1.9 dead_re=10.1.1.9:$PORT
+
+	[ "$fam" = -6 ] && dead=fd01::9 && dead_re="\[$dead\]:$PORT"
+	topo "$fam" || return 1
+	TO="-c $dead -c $S2" start "$fam" $TUNED --count 100 || return 1
+	finish || return 1
+	ms=$(sed -n 's/^CONNECTED .* ms=\([0-9]*\).*/\1/p' "$OUT.client")
+	log "connectx_dead $fam: up after $ms ms (T1-init 200 ms)"
+	[ "$ms" -ge 190 ] && [ "$ms" -le 3000 ] ||
+		fail "association up after ${ms} ms, expected 190..3000" || return 1
+	grep -q '^PADDRS start n=2$' "$OUT.client" && path_line start "$SA1" >/dev/null &&
+		path_line start "$SA2" >/dev/null || fail "paths are not $S1 and $S2" || return 1
+	! grep -qE "addr=$dead_re" "$OUT.client" || fail "$dead still a path" || return 1
+	# the address the INIT ACK came from carries the data
+	grep -qE "^PRIMARY start addr=$SA2\$" "$OUT.client" || fail "primary is not $S2"
+}
+
+# connectx_both FAMILY: sctp_connectx() to both server addresses: both
+# are paths from the start and confirmed by being given (RFC 9260 s5.4):
+# ACTIVE at once, no ADDR_CONFIRMED for either, the first the primary.
+connectx_both() {
+	local fam=$1
+
+	topo "$fam" || return 1
+	TO="-c $S1 -c $S2" start "$fam" --paths 2 --count 100 || return 1
+	finish || return 1
+	grep -q '^PADDRS start n=2$' "$OUT.client" &&
+		path_line start "$SA1" | grep -q ' state=2 ' &&
+		path_line start "$SA2" | grep -q ' state=2 ' ||
+		fail "both paths not ACTIVE from the start" || return 1
+	! grep -q 'state=ADDR_CONFIRMED' "$OUT.client" ||
+		fail "a given address was confirmed again" || return 1
+	grep -qE "^PRIMARY start addr=$SA1\$" "$OUT.client" || fail "primary is not $S1"
+}
+
 t_confirm_v4() { confirm -4; }
 t_confirm_v6() { confirm -6; }
 t_failover_netem_default_v4() { failover -4 netem default; }
@@ -327,6 +371,9 @@ t_secondary_fails_v4() { secondary -4; }
 t_secondary_fails_v6() { secondary -6; }
 t_all_down_v4() { all_down -4; }
 t_all_down_v6() { all_down -6; }
+t_connectx_dead_v4() { connectx_dead -4; }
+t_connectx_dead_v6() { connectx_dead -6; }
+t_connectx_both_v4() { connectx_both -4; }
 
 mh_case() {
 	[ -z "$MH_CASES" ] || [[ " $MH_CASES " == *" $1 "* ]] || return 0
@@ -346,4 +393,7 @@ mh_case secondary_fails_v4
 mh_case secondary_fails_v6
 mh_case all_down_v4
 mh_case all_down_v6
+mh_case connectx_dead_v4
+mh_case connectx_dead_v6
+mh_case connectx_both_v4
 ktap_finish

@@ -41,7 +41,7 @@ main)
 	run ./module.sh || status=1
 	insmod "$XSCTP_KO" 2>/dev/null
 	for t in ./*_test ./data.sh ./wrap.sh ./hostile.sh ./proc.sh \
-		./multihome.sh ./sysctl.sh; do
+		./multihome.sh ./sysctl.sh ./apps.sh; do
 		run "$t" || status=1
 		released "$t" || status=1
 	done
@@ -56,7 +56,8 @@ interop)
 	run ./interop.sh || status=1
 	;;
 reference)
-	# the data tests against Linux's sctp.ko, the behaviour to match
+	# the data tests and the applications against Linux's sctp.ko, the
+	# behaviour to match
 	modprobe sctp || status=1
 	# the C tests use the standard API only (socket_test also reads
 	# xsctp's own /proc entries)
@@ -64,6 +65,7 @@ reference)
 		[ "$t" = ./socket_test ] || run "$t" || status=1
 	done
 	XSCTP_REFERENCE=1 run ./data.sh || status=1
+	XSCTP_REFERENCE=1 run ./apps.sh || status=1
 	;;
 *)
 	echo "unknown suite $suite" >&2

@@ -10,20 +10,31 @@
  *
  *   sctp_mh server [-4|-6] -p PORT [--cut-file F] [--sack-delay MS]
  *           [--rto I,MIN,MAX] [--hb MS] [--pathmaxrxt N] [--asocmaxrxt N]
- *           [--timeout S]
- *   sctp_mh client [-4|-6] -c ADDR -p PORT --paths N [--rto I,MIN,MAX]
+ *           [--remote-cut] [--timeout S]
+ *   sctp_mh client [-4|-6] -c ADDR [-c ADDR...] -p PORT --paths N [--rto I,MIN,MAX]
  *           [--hb MS] [--pathmaxrxt N] [--asocmaxrxt N] [--interval MS]
  *           [--count N] [--duration MS] [--stop-file F] [--timeout S]
+ *           [--cut-file F] [--idle MS] [--pf N]
  *
  * The server binds the wildcard (one-to-many) and ends with "OK msgs=N"
  * when the association shuts down gracefully.  Once --cut-file exists
  * (it holds the time a link was cut, as SEC.USEC), the first message sent
  * after that time is reported as "FAILOVER seq=N ms=T": T is from the cut
- * to its arrival.  The client connects to ADDR (one-to-one), waits until
- * N peer addresses are confirmed (the one it connected to counts), prints
+ * to its arrival.  The client connects to ADDR (one-to-one; several -c:
+ * sctp_connectx() to all of them, and "CONNECTED ... ms=T" says how long
+ * that took), waits until N peer addresses are confirmed (those the
+ * kernel reports ACTIVE once up count), prints
  * READY, sends until --count, --duration or the --stop-file appears,
  * shuts down gracefully and prints "OK sent=N".  Failures print
- * "FAIL reason" and exit 1.  Options the kernel lacks are reported as
+ * "FAIL reason" and exit 1.
+ *
+ * Across two machines (clocks apart) the client reads the --cut-file and
+ * stamps each message sent after the cut with the time since it; the
+ * server, with --remote-cut, takes the smallest (arrival - send time) of
+ * the messages before the cut as the clock offset and reports the same
+ * FAILOVER line (and MAXLAT) relative to it: off by at most that
+ * smallest one-way delay.  --idle MS: the client waits that long after
+ * READY before it sends (heartbeats only, for timing them).  Options the kernel lacks are reported as
  * "MISSING option errno=E" lines, never as failures.
  */
 #include <errno.h>
@@ -58,17 +69,20 @@ struct mh_hdr {
 	uint16_t len;		/* payload bytes */
 	uint64_t sent_us;	/* CLOCK_REALTIME */
 	uint32_t sum;		/* FNV-1a of the payload */
-	uint32_t pad;
+	uint32_t since_cut;	/* client --cut-file: 1 + us since the cut */
 };
 
 static struct {
 	int server, family;
 	const char *addr, *cut_file, *stop_file;
+	const char *addrs[MAX_ADDRS];
+	uint32_t naddrs;
 	uint32_t port, paths, timeout, interval, count, duration, streams;
-	uint32_t rto[3], hb, pathmaxrxt, asocmaxrxt, sack_delay;
+	uint32_t rto[3], hb, pathmaxrxt, asocmaxrxt, sack_delay, idle;
+	int remote_cut, pf;		/* pf: RFC 7829 threshold, -1 unset */
 } opt = {
 	.family = AF_INET, .timeout = 60, .interval = 5, .streams = 2,
-	.paths = 1,
+	.paths = 1, .pf = -1,
 };
 
 static void __attribute__((format(printf, 1, 2), noreturn)) die(const char *fmt, ...)
@@ -87,6 +101,7 @@ static void on_alarm(int sig)
 {
 	static const char msg[] = "FAIL timeout\n";
 
+	(void)sig;
 	if (write(1, msg, sizeof(msg) - 1) < 0)
 		_exit(1);
 	_exit(1);
@@ -339,6 +354,8 @@ static struct {
 	uint64_t msgs, cut_us, max_lat_us;
 	uint32_t max_lat_seq;
 	int failover_done, assocs;
+	int64_t offset_us;		/* --remote-cut: smallest arrival - sent */
+	int have_offset;
 } rx;
 
 /* The cut time, once the test has written it. */
@@ -355,6 +372,28 @@ static void read_cut(void)
 	if (fscanf(f, "%llu.%6llu", &sec, &usec) == 2)
 		rx.cut_us = sec * 1000000 + usec;
 	fclose(f);
+}
+
+/* --remote-cut: the sender's clock is not ours (see the top). */
+static void remote_cut(const struct mh_hdr *h, uint64_t now, uint64_t sent)
+{
+	int64_t d = (int64_t)(now - sent), lat;
+	uint32_t since = ntohl(h->since_cut);
+
+	if (!since && (!rx.have_offset || d < rx.offset_us)) {
+		rx.offset_us = d;
+		rx.have_offset = 1;
+	}
+	lat = d - rx.offset_us;
+	if (lat > (int64_t)rx.max_lat_us) {
+		rx.max_lat_us = lat;
+		rx.max_lat_seq = h->seq;
+	}
+	if (since && !rx.failover_done && rx.have_offset) {
+		rx.failover_done = 1;
+		printf("FAILOVER seq=%u ms=%.1f remote t=%s\n", h->seq,
+		       (lat + since - 1) / 1000.0, stamp(now));
+	}
 }
 
 static void check_msg(const uint8_t *buf, int len, const struct sctp_rcvinfo *ri,
@@ -396,6 +435,10 @@ static void check_msg(const uint8_t *buf, int len, const struct sctp_rcvinfo *ri
 	rx.next[h.stream]++;
 	if (!rx.msgs++)
 		printf("RECEIVING seq=%u t=%s\n", h.seq, stamp(now));
+	if (opt.remote_cut) {
+		remote_cut(&h, now, sent);
+		return;
+	}
 	if (now > sent && now - sent > rx.max_lat_us) {
 		rx.max_lat_us = now - sent;
 		rx.max_lat_seq = h.seq;
@@ -508,6 +551,38 @@ static void confirm(const struct sockaddr_storage *a)
 		tx.confirmed[tx.nconfirmed++] = *a;
 }
 
+/* RFC 9260 s5.4: sctp_connectx()'s addresses start confirmed. */
+static void confirm_active(void)
+{
+	struct sockaddr *addrs;
+	char *p;
+	int i, n = sctp_getpaddrs(tx.fd, 0, &addrs);
+
+	if (n < 0)
+		die("sctp_getpaddrs: %s", strerror(errno));
+	for (i = 0, p = (char *)addrs; i < n; i++) {
+		const struct sockaddr *sa = (const struct sockaddr *)p;
+		size_t sz = sa->sa_family == AF_INET ?
+			    sizeof(struct sockaddr_in) :
+			    sizeof(struct sockaddr_in6);
+		struct sctp_paddrinfo pi = { .spinfo_assoc_id = 0 };
+		socklen_t len = sizeof(pi);
+
+		p += sz;
+		memcpy(&pi.spinfo_address, sa, sz);
+		if (getsockopt(tx.fd, IPPROTO_SCTP, SCTP_GET_PEER_ADDR_INFO,
+			       &pi, &len))
+			die("SCTP_GET_PEER_ADDR_INFO: %s", strerror(errno));
+		if (pi.spinfo_state == SCTP_ACTIVE) {
+			struct sockaddr_storage a = { 0 };
+
+			memcpy(&a, sa, sz);
+			confirm(&a);
+		}
+	}
+	sctp_freepaddrs(addrs);
+}
+
 /* Reads what is there: only notifications are expected.  0 on EOF. */
 static int client_read(void)
 {
@@ -531,7 +606,10 @@ static int client_read(void)
 		print_notification(buf, len, &n);
 		if (n.type == SCTP_ASSOC_CHANGE && n.state == SCTP_COMM_UP) {
 			tx.up = 1;
-			confirm(&tx.peer);
+			if (opt.naddrs > 1)
+				confirm_active();
+			else
+				confirm(&tx.peer);
 		} else if (n.type == SCTP_ASSOC_CHANGE && tx.closing &&
 			   n.state == SCTP_SHUTDOWN_COMP) {
 			return 0;
@@ -626,6 +704,10 @@ static int send_one(void)
 		.len = htons(plen), .sent_us = htobe64(now_us()),
 	};
 
+	if (opt.cut_file && !(tx.sent % 8))
+		read_cut();	/* the client's own clock: see the top */
+	if (rx.cut_us && now_us() >= rx.cut_us)
+		h.since_cut = htonl(now_us() - rx.cut_us + 1);
 	fill_payload(buf + sizeof(h), plen, tx.sent);
 	h.sum = htonl(fnv1a(buf + sizeof(h), plen));
 	memcpy(buf, &h, sizeof(h));
@@ -656,11 +738,43 @@ static int stop_due(uint64_t end)
 	return opt.stop_file && !access(opt.stop_file, F_OK);
 }
 
+/* --pf: RFC 7829's PF threshold of every path (it needs an association). */
+static void set_pf(void)
+{
+	struct sctp_paddrthlds t = {
+		.spt_assoc_id = 0,
+		.spt_pathmaxrxt = opt.pathmaxrxt ? opt.pathmaxrxt : 5,
+		.spt_pathpfthld = opt.pf,
+	};
+
+	t.spt_address.ss_family = opt.family;
+	set_opt(tx.fd, SCTP_PEER_ADDR_THLDS, &t, sizeof(t),
+		"SCTP_PEER_ADDR_THLDS");
+}
+
+/* sctp_connectx() to every -c address, packed as RFC 6458 s9.9 wants. */
+static void connect_all(void)
+{
+	char buf[MAX_ADDRS * sizeof(struct sockaddr_in6)], *p = buf;
+	sctp_assoc_t id;
+	uint32_t i;
+
+	for (i = 0; i < opt.naddrs; i++) {
+		struct sockaddr_storage ss;
+		socklen_t len = make_addr(&ss, opt.addrs[i]);
+
+		memcpy(p, &ss, len);
+		p += len;
+	}
+	if (sctp_connectx(tx.fd, (struct sockaddr *)buf, opt.naddrs, &id))
+		die("sctp_connectx: %s", strerror(errno));
+}
+
 static void client(void)
 {
 	struct sockaddr_storage ss;
 	socklen_t alen = make_addr(&ss, opt.addr);
-	uint64_t next, end;
+	uint64_t next, end, t0;
 
 	tx.peer = ss;
 	tx.fd = socket(opt.family, SOCK_STREAM, IPPROTO_SCTP);
@@ -668,13 +782,25 @@ static void client(void)
 		die("socket: %s", strerror(errno));
 	subscribe(tx.fd);
 	tune(tx.fd);
-	if (connect(tx.fd, (struct sockaddr *)&ss, alen))
+	t0 = now_us();
+	if (opt.naddrs > 1)
+		connect_all();
+	else if (connect(tx.fd, (struct sockaddr *)&ss, alen))
 		die("connect: %s", strerror(errno));
-	printf("CONNECTED t=%s\n", stamp(now_us()));
+	printf("CONNECTED t=%s ms=%llu\n", stamp(now_us()),
+	       (unsigned long long)(now_us() - t0) / 1000);
+	if (opt.pf >= 0)
+		set_pf();
 	while (!tx.up || tx.nconfirmed < opt.paths)
 		client_poll(100, 0);
 	printf("READY confirmed=%u t=%s\n", tx.nconfirmed, stamp(now_us()));
 	show_paths("start");
+	if (opt.idle) {
+		end = mono_ms() + opt.idle;
+		while (mono_ms() < end)
+			client_poll(end - mono_ms(), 0);
+		printf("IDLE done t=%s\n", stamp(now_us()));
+	}
 	end = mono_ms() + opt.duration;
 	next = mono_ms();
 	while (!stop_due(end)) {
@@ -714,11 +840,12 @@ static void __attribute__((noreturn)) usage(void)
 	fprintf(stderr,
 		"usage: sctp_mh server [-4|-6] -p PORT [--cut-file F] [--sack-delay MS]\n"
 		"         [--rto INITIAL,MIN,MAX] [--hb MS] [--pathmaxrxt N]\n"
-		"         [--asocmaxrxt N] [--timeout S]\n"
-		"       sctp_mh client [-4|-6] -c ADDR -p PORT --paths N\n"
+		"         [--asocmaxrxt N] [--remote-cut] [--timeout S]\n"
+		"       sctp_mh client [-4|-6] -c ADDR [-c ADDR...] -p PORT --paths N\n"
 		"         [--rto INITIAL,MIN,MAX] [--hb MS] [--pathmaxrxt N]\n"
 		"         [--asocmaxrxt N] [--interval MS] [--count N]\n"
-		"         [--duration MS] [--stop-file F] [--streams N] [--timeout S]\n");
+		"         [--duration MS] [--stop-file F] [--streams N] [--timeout S]\n"
+		"         [--cut-file F] [--idle MS] [--pf N]\n");
 	exit(2);
 }
 
@@ -734,7 +861,7 @@ static uint32_t num(const char *s, uint32_t lo, uint32_t hi)
 
 enum {
 	O_PATHS = 256, O_RTO, O_HB, O_PMR, O_AMR, O_INTERVAL, O_COUNT, O_DUR,
-	O_STOP, O_CUT, O_STREAMS, O_TIMEOUT, O_SACK,
+	O_STOP, O_CUT, O_STREAMS, O_TIMEOUT, O_SACK, O_REMOTE, O_IDLE, O_PF,
 };
 
 static const struct option longopts[] = {
@@ -744,7 +871,8 @@ static const struct option longopts[] = {
 	{ "count", 1, 0, O_COUNT }, { "duration", 1, 0, O_DUR },
 	{ "stop-file", 1, 0, O_STOP }, { "cut-file", 1, 0, O_CUT },
 	{ "streams", 1, 0, O_STREAMS }, { "timeout", 1, 0, O_TIMEOUT },
-	{ "sack-delay", 1, 0, O_SACK }, { 0, 0, 0, 0 },
+	{ "sack-delay", 1, 0, O_SACK }, { "remote-cut", 0, 0, O_REMOTE },
+	{ "idle", 1, 0, O_IDLE }, { "pf", 1, 0, O_PF }, { 0, 0, 0, 0 },
 };
 
 static void parse_one(int c, const char *arg)
@@ -757,7 +885,10 @@ static void parse_one(int c, const char *arg)
 		opt.family = AF_INET6;
 		break;
 	case 'c':
-		opt.addr = arg;
+		if (opt.naddrs == MAX_ADDRS)
+			usage();
+		opt.addrs[opt.naddrs++] = arg;
+		opt.addr = opt.addrs[0];
 		break;
 	case 'p':
 		opt.port = num(arg, 1, 65535);
@@ -802,6 +933,15 @@ static void parse_one(int c, const char *arg)
 		break;
 	case O_SACK:
 		opt.sack_delay = num(arg, 1, 500);
+		break;
+	case O_REMOTE:
+		opt.remote_cut = 1;
+		break;
+	case O_IDLE:
+		opt.idle = num(arg, 1, 3600000);
+		break;
+	case O_PF:
+		opt.pf = num(arg, 0, 65535);
 		break;
 	default:
 		usage();

@@ -66,6 +66,7 @@ struct xsctp_assoc *xsctp_assoc_new(struct sock *sk, gfp_t gfp)
 	asoc->default_context = xs->opts.default_context;
 	asoc->default_ttl = xs->opts.default_ttl;
 	asoc->rcv_context = xs->opts.rcv_context;
+	asoc->events = xs->opts.events;
 	asoc->max_burst = xs->opts.max_burst;
 	asoc->user_frag = xs->opts.user_frag;
 	asoc->sack_freq = xs->opts.sack_freq;
@@ -146,6 +147,7 @@ struct xsctp_path *xsctp_assoc_add_path(struct xsctp_assoc *asoc,
 	xsctp_sk_source(asoc->sk, peer, &p->saddr);
 	xsctp_key_make(&p->key, peer, inet_sk(asoc->sk)->inet_sport);
 	p->rto = asoc->rto_initial;
+	xsctp_assoc_note_rto(asoc, p);
 	xsctp_path_route(p);
 	if (!p->pmtu)
 		p->pmtu = 1280;
@@ -246,6 +248,41 @@ struct xsctp_path *xsctp_assoc_add_peer(struct xsctp_assoc *asoc,
 	asoc->npaths--;
 	path_free(p);
 	return NULL;
+}
+
+static void path_free_rcu(struct rcu_head *head)
+{
+	path_free(container_of(head, struct xsctp_path, rcu));
+}
+
+/*
+ * Called under asoc->lock: @p leaves the association (a connectx()
+ * address the peer did not confirm).  Lookups and timer runs that found
+ * it hold RCU, so it is freed after a grace period; whoever then takes
+ * this lock with it sees p->retired and lets it be.
+ */
+void xsctp_assoc_rm_path(struct xsctp_assoc *asoc, struct xsctp_path *p)
+{
+	struct xsctp_net *xn = xsctp_net(asoc->net);
+
+	if (asoc->npaths < 2)
+		return;		/* an association keeps one path */
+	spin_lock(&xn->paths_lock);
+	rhltable_remove(&xn->paths, &p->node, xsctp_path_params);
+	spin_unlock(&xn->paths_lock);
+	xsctp_timer_stop(&p->t3);
+	xsctp_timer_stop(&p->hb);
+	list_del(&p->list);
+	asoc->npaths--;
+	p->retired = true;
+	if (asoc->primary == p)
+		asoc->primary = list_first_entry(&asoc->paths,
+						 struct xsctp_path, list);
+	if (asoc->sack_path == p)
+		asoc->sack_path = NULL;
+	if (asoc->init_path == p)
+		asoc->init_path = NULL;
+	call_rcu(&p->rcu, path_free_rcu);
 }
 
 static void unhash(struct xsctp_assoc *asoc)

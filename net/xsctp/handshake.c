@@ -61,14 +61,36 @@ static void put_init_fixed(struct xsctp_init_chunk *c, struct sock *sk,
 }
 
 /*
+ * RFC 5061 s4.2.5: the Adaptation Layer Indication, in INIT and INIT ACK
+ * when the user set one (SCTP_ADAPTATION_LAYER; Linux sends none for 0).
+ * Returns where the next parameter goes.
+ */
+static struct xsctp_paramhdr *put_adaptation(struct xsctp_paramhdr *ph,
+					     u32 ind)
+{
+	if (!ind)
+		return ph;
+	ph->type = htons(XSCTP_PARAM_ADAPTATION_IND);
+	ph->length = htons(8);
+	*(__be32 *)(ph + 1) = htonl(ind);
+	return ph + 2;
+}
+
+static u32 adaptation_len(const struct sock *sk)
+{
+	return xsctp_sk(sk)->opts.adaptation_ind ? 8 : 0;
+}
+
+/*
  * RFC 9260 s3.3.2: INIT with Supported Address Types (s3.3.2.1), and a
  * Cookie Preservative (s3.3.2.1, s5.2.6) after a Stale Cookie error.
  */
 static int send_init(struct xsctp_assoc *asoc)
 {
 	u32 ntypes = our_addr_types(asoc), plen = 4 + 2 * ntypes;
-	u32 keep = asoc->cookie_inc ? 8 : 0, alen;
-	const union xsctp_addr *peer = &asoc->primary->addr;
+	u32 keep = (asoc->cookie_inc ? 8 : 0) + adaptation_len(asoc->sk), alen;
+	struct xsctp_path *to = asoc->init_path ?: asoc->primary;
+	const union xsctp_addr *peer = &to->addr;
 	struct xsctp_init_chunk *init;
 	struct xsctp_paramhdr *ph;
 	struct xsctp_laddrs l;
@@ -87,8 +109,9 @@ static int send_init(struct xsctp_assoc *asoc)
 			       XSCTP_INIT_FIXED_LEN - 4 + keep + alen + plen);
 	put_init_fixed(init, asoc->sk, asoc->my_vtag, xsctp_inq_rwnd(asoc),
 		       asoc->init_tsn);
-	ph = (struct xsctp_paramhdr *)(init + 1);
-	if (keep) {
+	ph = put_adaptation((struct xsctp_paramhdr *)(init + 1),
+			    xsctp_sk(asoc->sk)->opts.adaptation_ind);
+	if (asoc->cookie_inc) {
 		ph->type = htons(XSCTP_PARAM_COOKIE_PRESERVATIVE);
 		ph->length = htons(8);
 		*(__be32 *)(ph + 1) = htonl(asoc->cookie_inc);
@@ -105,7 +128,7 @@ static int send_init(struct xsctp_assoc *asoc)
 	xsctp_inc_stats(asoc->net, XSCTP_MIB_OUTCTRLCHUNKS);
 	/* RFC 9260 s8.5.1(A): the packet carrying INIT has tag 0 */
 	asoc->peer_vtag = 0;
-	return xsctp_output(asoc, asoc->primary, skb);
+	return xsctp_output(asoc, to, skb);
 }
 
 /* Called under asoc->lock: starts the four-way handshake. */
@@ -122,24 +145,54 @@ int xsctp_sm_connect(struct xsctp_assoc *asoc)
 	err = send_init(asoc);
 	if (err)
 		return err;
-	xsctp_timer_arm(&asoc->t1, asoc->primary->rto);
+	xsctp_timer_arm(&asoc->t1, (asoc->init_path ?: asoc->primary)->rto);
 	return 0;
 }
 
 /*
  * RFC 9260 s5.1.2: the addresses the peer listed in its INIT or INIT ACK
- * become paths, UNCONFIRMED until a heartbeat proves them (s5.4).
- * Called under asoc->lock.
+ * become paths, UNCONFIRMED until a heartbeat proves them (s5.4); those
+ * the user gave to sctp_connectx() stay confirmed.  Called under
+ * asoc->lock.
  */
 static void add_listed(struct xsctp_assoc *asoc, const struct xsctp_rcv *r,
 		       const struct xsctp_init_addr *addrs, u8 n)
 {
+	struct xsctp_path *p;
 	union xsctp_addr a;
 	u8 i;
 
-	for (i = 0; i < n; i++)
-		if (xsctp_laddr_peer(asoc->sk, &addrs[i], &r->src, &a))
+	for (i = 0; i < n; i++) {
+		if (!xsctp_laddr_peer(asoc->sk, &addrs[i], &r->src, &a))
+			continue;
+		p = xsctp_assoc_find_path(asoc, &a);
+		if (p)
+			p->given = false;
+		else
 			xsctp_assoc_add_peer(asoc, &a);
+	}
+}
+
+/*
+ * Called under asoc->lock.  RFC 9260 s5.1.2: the INIT ACK's source and
+ * the addresses it lists are the peer's; a connectx() address that is
+ * neither was never the peer's and goes, as on Linux.  The path the INIT
+ * ACK came over works: it becomes the primary if the user's went.
+ */
+static void drop_unlisted(struct xsctp_assoc *asoc, struct xsctp_path *src)
+{
+	struct xsctp_path *p, *tmp;
+	bool primary_gone = false;
+
+	src->given = false;
+	list_for_each_entry_safe(p, tmp, &asoc->paths, list) {
+		if (!p->given)
+			continue;
+		primary_gone |= p == asoc->primary;
+		xsctp_assoc_rm_path(asoc, p);
+	}
+	if (primary_gone)
+		asoc->primary = src;
 }
 
 /* Negotiated stream counts, RFC 9260 s5.1.1 / s3.3.2. */
@@ -157,8 +210,8 @@ static int setup_streams(struct xsctp_assoc *asoc, u16 peer_os, u16 peer_mis)
 
 static void send_cookie_echo(struct xsctp_assoc *asoc)
 {
-	xsctp_sm_send_ctrl(asoc, NULL, XSCTP_CID_COOKIE_ECHO, 0, asoc->cookie,
-			   asoc->cookie_len);
+	xsctp_sm_send_ctrl(asoc, asoc->init_path, XSCTP_CID_COOKIE_ECHO, 0,
+			   asoc->cookie, asoc->cookie_len);
 }
 
 /* RFC 9260 s5.1 C: INIT ACK in COOKIE-WAIT. */
@@ -179,7 +232,12 @@ void xsctp_hs_init_ack(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	asoc->peer_vtag = info.init_tag;
 	asoc->peer_rwnd = info.a_rwnd;
 	asoc->rwnd_at_peer_init = info.a_rwnd;
+	asoc->peer_adaptation = info.adaptation_ind;
 	add_listed(asoc, r, info.addrs, info.naddrs);
+	if (r->path) {
+		drop_unlisted(asoc, r->path);
+		asoc->init_path = r->path;
+	}
 	asoc->cookie = kmemdup(info.cookie, info.cookie_len, GFP_ATOMIC);
 	if (!asoc->cookie || setup_streams(asoc, info.num_os, info.num_mis) ||
 	    xsctp_inq_init(asoc, info.initial_tsn)) {
@@ -193,7 +251,7 @@ void xsctp_hs_init_ack(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	asoc->state = SCTP_COOKIE_ECHOED;
 	asoc->t1.kind = XSCTP_T1_COOKIE;
 	send_cookie_echo(asoc);
-	xsctp_timer_arm(&asoc->t1, asoc->primary->rto);
+	xsctp_timer_arm(&asoc->t1, (asoc->init_path ?: asoc->primary)->rto);
 }
 
 /* RFC 9260 s5.1 E: COOKIE ACK in COOKIE-ECHOED. */
@@ -219,6 +277,7 @@ static struct sk_buff *build_init_ack(struct xsctp_rcv *r, struct sock *sk,
 {
 	struct xsctp_sock *xs = xsctp_sk(sk);
 	u32 unrec = 0, clen = 4 + XSCTP_COOKIE_LEN, i, last_pad = 0, alen;
+	u32 ad = adaptation_len(sk);
 	bool v4 = !info->has_addr_types ||
 		  (info->addr_types & XSCTP_ADDR_TYPE_IPV4);
 	bool v6 = sk->sk_family == AF_INET6 && (!info->has_addr_types ||
@@ -233,15 +292,16 @@ static struct sk_buff *build_init_ack(struct xsctp_rcv *r, struct sock *sk,
 	alen = xsctp_laddr_len(&l);
 	for (i = 0; i < info->nunrec; i++)
 		unrec += 4 + ALIGN(info->unrec[i].len, 4);
-	skb = xsctp_pkt_new(XSCTP_INIT_FIXED_LEN + ALIGN(clen, 4) + alen +
+	skb = xsctp_pkt_new(XSCTP_INIT_FIXED_LEN + ad + ALIGN(clen, 4) + alen +
 			    unrec, GFP_ATOMIC);
 	if (!skb)
 		return NULL;
 	ack = xsctp_pkt_chunk(skb, XSCTP_CID_INIT_ACK, 0,
-			      XSCTP_INIT_FIXED_LEN - 4 + clen);
+			      XSCTP_INIT_FIXED_LEN - 4 + ad + clen);
 	put_init_fixed(ack, sk, tcb->my_vtag, max_t(int, sk->sk_rcvbuf, 1500),
 		       tcb->my_tsn);
-	ph = (struct xsctp_paramhdr *)(ack + 1);
+	ph = put_adaptation((struct xsctp_paramhdr *)(ack + 1),
+			    xs->opts.adaptation_ind);
 	ph->type = htons(XSCTP_PARAM_STATE_COOKIE);
 	ph->length = htons(clen);
 	/* s5.1.3: a suggested increase may be declined; past one default
@@ -317,6 +377,8 @@ static void answer_init(struct xsctp_rcv *r, struct sock *sk,
 	tcb.peer_rwnd = info.a_rwnd;
 	tcb.nostreams = min(o->initmsg.sinit_num_ostreams, info.num_mis);
 	tcb.nistreams = min(o->initmsg.sinit_max_instreams, info.num_os);
+	tcb.adaptation = info.adaptation_ind;	/* for the event, s6.1.6 */
+	tcb.peer_has_adaptation = info.has_adaptation;
 	tcb.peer = r->src;
 	tcb.local = r->dst;
 	tcb.npeers = min_t(u8, info.naddrs, XSCTP_COOKIE_ADDRS);
@@ -364,6 +426,7 @@ static struct xsctp_assoc *assoc_from_cookie(struct xsctp_rcv *r,
 	asoc->last_cum_ack = t->my_tsn - 1;
 	asoc->peer_rwnd = t->peer_rwnd;
 	asoc->rwnd_at_peer_init = t->peer_rwnd;
+	asoc->peer_adaptation = t->adaptation;
 	path = xsctp_assoc_add_path(asoc, &r->src, GFP_ATOMIC);
 	if (!path || xsctp_assoc_init_streams(asoc, t->nostreams,
 					      t->nistreams, GFP_ATOMIC) ||
@@ -586,12 +649,32 @@ void xsctp_hs_stale_cookie(struct xsctp_assoc *asoc, const struct xsctp_tlv *t)
 	asoc->state = SCTP_COOKIE_WAIT;
 	asoc->t1.kind = XSCTP_T1_INIT;
 	send_init(asoc);
-	xsctp_timer_arm(&asoc->t1, asoc->primary->rto);
+	xsctp_timer_arm(&asoc->t1, (asoc->init_path ?: asoc->primary)->rto);
+}
+
+/*
+ * RFC 9260 s6.4 (and s5.1): a retransmitted INIT or COOKIE ECHO goes to
+ * the next of the peer's addresses, in the order the user gave them; not
+ * to one the peer listed but nobody confirmed (s5.4: only heartbeats go
+ * there).  T1 backs off across the addresses as one timer.
+ */
+static struct xsctp_path *t1_next_path(struct xsctp_assoc *asoc,
+				       struct xsctp_path *p)
+{
+	struct xsctp_path *q = p;
+
+	do {
+		q = list_is_last(&q->list, &asoc->paths) ?
+		    list_first_entry(&asoc->paths, struct xsctp_path, list) :
+		    list_next_entry(q, list);
+	} while (q != p && (q->state != SCTP_ACTIVE || xsctp_path_route(q)));
+	q->rto = max(q->rto, p->rto);
+	return q;
 }
 
 void xsctp_hs_t1_expired(struct xsctp_assoc *asoc)
 {
-	struct xsctp_path *p = asoc->primary;
+	struct xsctp_path *p = asoc->init_path ?: asoc->primary;
 
 	xsctp_inc_stats(asoc->net, asoc->state == SCTP_COOKIE_WAIT ?
 			XSCTP_MIB_T1_INIT_EXPIREDS :
@@ -602,6 +685,8 @@ void xsctp_hs_t1_expired(struct xsctp_assoc *asoc)
 		return;
 	}
 	xsctp_rto_backoff(asoc, p);
+	p = t1_next_path(asoc, p);
+	asoc->init_path = p;
 	if (asoc->state == SCTP_COOKIE_WAIT)
 		send_init(asoc);
 	else

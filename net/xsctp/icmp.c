@@ -64,7 +64,8 @@ static bool pmtu_report(struct net *net, struct sk_buff *skb, int off,
 	ours = !asoc->dead && quoted_tag_ok(asoc, skb, off);
 	if (ours) {
 		route_update(net, skb, asoc->sk, peer->sa.sa_family, mtu);
-		xsctp_path_pmtu_update(asoc, path, mtu);
+		if (!path->retired)	/* see xsctp_assoc_rm_path() */
+			xsctp_path_pmtu_update(asoc, path, mtu);
 	}
 	spin_unlock(&asoc->lock);
 	xsctp_assoc_put(asoc);

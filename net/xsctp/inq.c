@@ -85,6 +85,7 @@ static void put_sack(struct xsctp_assoc *asoc, struct sk_buff *skb, u32 room)
 	for (i = 0; i < nd; i++)
 		*p++ = htonl(dups[i]);
 	xsctp_tsnmap_sack_sent(&asoc->tsnmap);
+	asoc->stats.idupchunks += nd;
 	asoc->data_pkts_unacked = 0;
 	asoc->sack_now = false;
 	xsctp_timer_stop(&asoc->sack);
@@ -451,6 +452,7 @@ void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 		return;
 	}
 	if (seen < 0 || !room_for(asoc, d.tsn)) {
+		asoc->stats.outofseqtsns += seen < 0;
 		xsctp_inc_stats(r->net, XSCTP_MIB_IN_DATA_CHUNK_DISCARDS);
 		asoc->sack_now = true;
 		return;
@@ -479,6 +481,10 @@ void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 		asoc->sack_now = true;	/* s6.7: report gaps at once */
 	xsctp_inc_stats(r->net, d.flags & XSCTP_DATA_U ?
 			XSCTP_MIB_INUNORDERCHUNKS : XSCTP_MIB_INORDERCHUNKS);
+	if (d.flags & XSCTP_DATA_U)
+		asoc->stats.iuodchunks++;
+	else
+		asoc->stats.iodchunks++;
 	if ((d.flags & XSCTP_DATA_UNFRAG) != XSCTP_DATA_UNFRAG) {
 		reasm_insert(asoc, skb);
 		skb = reassemble(asoc, skb);

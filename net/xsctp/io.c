@@ -21,7 +21,9 @@ struct xsctp_sndparams {
 	u16 sid;
 	u16 flags;			/* SCTP_UNORDERED, SCTP_EOF, ... */
 	bool has_info;			/* SCTP_SNDINFO or SCTP_SNDRCV given */
+	bool has_dst;			/* SCTP_DSTADDRV4/V6 given */
 	bool has_init;
+	bool fresh;			/* find_assoc() set it up, not started */
 	struct sctp_initmsg init;
 };
 
@@ -81,11 +83,100 @@ static int parse_cmsgs(struct sock *sk, struct msghdr *msg,
 			memcpy(&p->init, CMSG_DATA(cmsg), sizeof(p->init));
 			p->has_init = true;
 			break;
+		case SCTP_DSTADDRV4:
+		case SCTP_DSTADDRV6:
+			/* checked only if they set up an association */
+			p->has_dst = true;
+			break;
 		default:
 			return -EINVAL;
 		}
 	}
 	return 0;
+}
+
+/* One SCTP_DSTADDRV4/V6 as an address of the peer at @port. */
+static int dst_addr(struct sock *sk, const struct cmsghdr *cmsg, __be16 port,
+		    union xsctp_addr *a)
+{
+	size_t dlen = cmsg->cmsg_len - sizeof(*cmsg);
+	union xsctp_addr u = {};
+	int err;
+
+	if (cmsg->cmsg_type == SCTP_DSTADDRV4) {
+		if (dlen < sizeof(struct in_addr))
+			return -EINVAL;
+		u.v4.sin_family = AF_INET;
+		u.v4.sin_port = port;
+		memcpy(&u.v4.sin_addr, CMSG_DATA(cmsg), sizeof(struct in_addr));
+	} else {
+		if (dlen < sizeof(struct in6_addr))
+			return -EINVAL;
+		u.v6.sin6_family = AF_INET6;
+		u.v6.sin6_port = port;
+		memcpy(&u.v6.sin6_addr, CMSG_DATA(cmsg),
+		       sizeof(struct in6_addr));
+	}
+	err = xsctp_addr_from_user(a, &u.sa, sizeof(u), sk->sk_ipv6only);
+	if (!err && a->sa.sa_family == AF_INET6 && sk->sk_family == AF_INET)
+		err = -EINVAL;
+	return err;
+}
+
+/*
+ * RFC 6458 s5.3.9, s5.3.10: the peer's addresses besides msg_name for an
+ * implicit setup, into @a (at most @max kept).  As sctp.ko, they act only
+ * there (a send on an association ignores them); a body shorter than the
+ * address or a family the socket cannot use is EINVAL, checked before
+ * anything is set up.  Returns how many were kept.
+ */
+static int dst_addrs(struct sock *sk, struct msghdr *msg, __be16 port,
+		     union xsctp_addr *a, int max)
+{
+	struct cmsghdr *cmsg;
+	union xsctp_addr one;
+	int n = 0, err;
+
+	for_each_cmsghdr(cmsg, msg) {
+		if (cmsg->cmsg_level != IPPROTO_SCTP ||
+		    (cmsg->cmsg_type != SCTP_DSTADDRV4 &&
+		     cmsg->cmsg_type != SCTP_DSTADDRV6))
+			continue;
+		err = dst_addr(sk, cmsg, port, &one);
+		if (err)
+			return err;
+		if (n < max)
+			a[n++] = one;
+	}
+	return n;
+}
+
+/* Sets up an association to @peer and any SCTP_DSTADDRV4/V6 addresses. */
+static struct xsctp_assoc *implicit_setup(struct sock *sk, struct msghdr *msg,
+					  const union xsctp_addr *peer,
+					  bool dst, int *err)
+{
+	union xsctp_addr more[XSCTP_MAX_PATHS - 1];
+	struct xsctp_assoc *asoc;
+	int n = 0, i;
+
+	if (dst) {
+		n = dst_addrs(sk, msg, xsctp_addr_port(peer), more,
+			      ARRAY_SIZE(more));
+		if (n < 0) {
+			*err = n;
+			return NULL;
+		}
+	}
+	asoc = xsctp_connect_new(sk, peer, 1, false, err);
+	if (!asoc || !n)
+		return asoc;
+	/* the paths a peer's INIT ACK lists are added the same way */
+	spin_lock_bh(&asoc->lock);
+	for (i = 0; i < n && !asoc->dead; i++)
+		xsctp_assoc_add_peer(asoc, &more[i]);
+	spin_unlock_bh(&asoc->lock);
+	return asoc;
 }
 
 /* Finds (or, for a new peer, creates) the association. */
@@ -98,11 +189,12 @@ static struct xsctp_assoc *find_assoc(struct sock *sk, struct msghdr *msg,
 
 	if (xsctp_style_tcp(sk)) {
 		asoc = xsctp_sk_first_assoc(sk);
-		*err = sk->sk_state == TCP_CLOSE && sock_flag(sk, SOCK_DONE) ?
-		       -EPIPE : -ENOTCONN;
-		if (!asoc && (sk->sk_shutdown & SEND_SHUTDOWN))
-			*err = -EPIPE;
-		if (asoc || *err == -EPIPE || !msg->msg_name ||
+		/* as sctp.ko: no association to send on is EPIPE, whether
+		 * it ended or never was (not ENOTCONN, unlike TCP)
+		 */
+		*err = -EPIPE;
+		if (asoc || sock_flag(sk, SOCK_DONE) ||
+		    (sk->sk_shutdown & SEND_SHUTDOWN) || !msg->msg_name ||
 		    sk->sk_state != TCP_CLOSE ||
 		    (p->flags & (SCTP_EOF | SCTP_ABORT)))
 			return asoc;
@@ -114,7 +206,8 @@ static struct xsctp_assoc *find_assoc(struct sock *sk, struct msghdr *msg,
 					    msg->msg_namelen, sk->sk_ipv6only);
 		if (*err)
 			return NULL;
-		return xsctp_connect_new(sk, &peer, err);
+		p->fresh = true;
+		return implicit_setup(sk, msg, &peer, p->has_dst, err);
 	}
 	if (!msg->msg_name) {
 		asoc = xsctp_assoc_by_id(sk, p->assoc_id);
@@ -137,7 +230,29 @@ static struct xsctp_assoc *find_assoc(struct sock *sk, struct msghdr *msg,
 	if (p->has_init && p->init.sinit_num_ostreams)
 		xsctp_sk(sk)->opts.initmsg.sinit_num_ostreams =
 			p->init.sinit_num_ostreams;
-	return xsctp_connect_new(sk, &peer, err);
+	p->fresh = true;
+	return implicit_setup(sk, msg, &peer, p->has_dst, err);
+}
+
+/*
+ * An association the send set up starts its handshake once the data is
+ * queued (or refused), as on Linux, where the socket lock holds the
+ * peer's answer back until then: an ABORT answering the INIT hands the
+ * data back in SCTP_SEND_FAILED (RFC 6458 s6.1.11) instead of failing
+ * the send.  Returns @err, or the handshake's own error.
+ */
+static int start_fresh(struct xsctp_assoc *asoc, int err)
+{
+	int e = 0;
+
+	spin_lock_bh(&asoc->lock);
+	if (!asoc->dead && asoc->state == SCTP_CLOSED) {
+		e = xsctp_sm_connect(asoc);
+		if (e)
+			xsctp_assoc_kill(asoc);
+	}
+	spin_unlock_bh(&asoc->lock);
+	return e ?: err;
 }
 
 /*
@@ -190,45 +305,45 @@ static int make_chunks(struct msghdr *msg, size_t len, u32 frag,
 		memset(cb, 0, sizeof(*cb));
 		cb->len = n;
 		cb->sid = p->sid;
+		cb->context = p->context;
 		cb->dflags = flags;
 		off += n;
 	} while (off < len);
 	return 0;
 }
 
-static u32 queued_size(const struct sk_buff_head *q)
-{
-	struct sk_buff *skb;
-	u32 n = 0;
-
-	skb_queue_walk(q, skb)
-		n += skb->truesize;
-	return n;
-}
-
 struct sndbuf_wait {
 	struct xsctp_assoc *asoc;
 	u32 size;
+	bool full;
 };
 
+/*
+ * As sctp.ko: a message goes while any send buffer is left (it then
+ * overshoots by one message at most), so a send does not block exactly
+ * when poll() says EPOLLOUT; a writer that found it full waits until its
+ * message fits.
+ */
 static int check_sndbuf(struct sock *sk, void *arg)
 {
 	struct sndbuf_wait *w = arg;
 	u32 used = READ_ONCE(w->asoc->sndbuf_used);
+	u32 buf = READ_ONCE(sk->sk_sndbuf);
 
 	if (READ_ONCE(w->asoc->dead))
 		return -EPIPE;
-	if (!used || used + w->size <= (u32)sk->sk_sndbuf)
+	if (used < buf && (!w->full || w->size <= buf - used))
 		return 0;
+	w->full = true;
 	set_bit(SOCK_NOSPACE, &sk->sk_socket->flags);
 	return 1;
 }
 
-/* Called under the socket lock: waits until @size fits in the buffer. */
+/* Called under the socket lock: waits for room for @size bytes. */
 static int wait_sndbuf(struct sock *sk, struct xsctp_assoc *asoc, u32 size,
 		       long *timeo)
 {
-	struct sndbuf_wait w = { asoc, size };
+	struct sndbuf_wait w = { asoc, size, false };
 
 	return xsctp_sk_wait(sk, timeo, check_sndbuf, &w);
 }
@@ -271,7 +386,7 @@ static int send_to(struct sock *sk, struct xsctp_assoc *asoc,
 	if (err)
 		goto out;
 	timeo = sock_sndtimeo(sk, msg->msg_flags & MSG_DONTWAIT);
-	err = wait_sndbuf(sk, asoc, queued_size(&q), &timeo);
+	err = wait_sndbuf(sk, asoc, len, &timeo);
 	if (err)
 		goto out;
 	spin_lock_bh(&asoc->lock);
@@ -357,9 +472,14 @@ int xsctp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 	if (!asoc)
 		goto out;
 	err = send_one(sk, asoc, msg, len, &p);
+	if (p.fresh)
+		err = start_fresh(asoc, err);
 	xsctp_assoc_put(asoc);
 out:
 	release_sock(sk);
+	/* as sctp.ko: a pending error (the ABORT's ECONNRESET) first */
+	if (err == -EPIPE)
+		err = sock_error(sk) ?: -EPIPE;
 	if (err == -EPIPE && !(msg->msg_flags & MSG_NOSIGNAL))
 		send_sig(SIGPIPE, current, 0);
 	return err;
@@ -367,10 +487,11 @@ out:
 
 /*
  * RFC 6458 s5.3.6: SCTP_NXTINFO tells what the message after @skb is,
- * when one is queued already.
+ * when one is queued already.  With MSG_PEEK, as sctp.ko, it is the first
+ * message queued: the peeked one itself.
  */
 static void put_nxtinfo(struct sock *sk, struct msghdr *msg,
-			const struct sk_buff *skb)
+			const struct sk_buff *skb, bool peek)
 {
 	struct sk_buff_head *q = &sk->sk_receive_queue;
 	const struct xsctp_ulp_cb *cb;
@@ -379,7 +500,7 @@ static void put_nxtinfo(struct sock *sk, struct msghdr *msg,
 
 	spin_lock_bh(&q->lock);
 	next = skb_peek(q);
-	if (next == skb)
+	if (next == skb && !peek)
 		next = skb_peek_next(next, q);
 	if (next) {
 		cb = xsctp_ulp_cb(next);
@@ -401,13 +522,13 @@ static void put_nxtinfo(struct sock *sk, struct msghdr *msg,
  * context is the association's SCTP_CONTEXT (s8.1.25).
  */
 static void put_cmsgs(struct sock *sk, struct msghdr *msg,
-		      const struct sk_buff *skb, u32 context)
+		      const struct sk_buff *skb, u32 context, int flags)
 {
 	const struct xsctp_ulp_cb *cb = xsctp_ulp_cb(skb);
 	struct xsctp_sock_opts *o = &xsctp_sk(sk)->opts;
 
 	if (o->recvnxtinfo)
-		put_nxtinfo(sk, msg, skb);
+		put_nxtinfo(sk, msg, skb, flags & MSG_PEEK);
 	if (cb->notification)
 		return;
 	if (o->recvrcvinfo) {
@@ -471,23 +592,43 @@ static void read_done(struct sock *sk, sctp_assoc_t id)
 	xsctp_assoc_put(asoc);
 }
 
+struct skb_wait {
+	struct sk_buff *skb;
+	long *timeo;
+};
+
+/* A socket with no association that will not get one reads nothing. */
+static bool nothing_to_come(struct sock *sk)
+{
+	if (xsctp_style_tcp(sk))
+		return sk->sk_state != TCP_LISTEN &&
+		       !READ_ONCE(xsctp_sk(sk)->nassocs);
+	return !READ_ONCE(xsctp_sk(sk)->listening) &&
+	       !READ_ONCE(xsctp_sk(sk)->nassocs);
+}
+
 /* The first skb on the receive queue, with a reference; 0 at EOF too. */
 static int check_skb(struct sock *sk, void *arg)
 {
-	struct sk_buff **skb = arg;
+	struct skb_wait *w = arg;
 	int err;
 
 	spin_lock_bh(&sk->sk_receive_queue.lock);
-	*skb = skb_peek(&sk->sk_receive_queue);
-	if (*skb)
-		skb_get(*skb);
+	w->skb = skb_peek(&sk->sk_receive_queue);
+	if (w->skb)
+		skb_get(w->skb);
 	spin_unlock_bh(&sk->sk_receive_queue.lock);
-	if (*skb)
+	if (w->skb)
 		return 0;
 	err = sock_error(sk);
 	if (err)
 		return err;
-	return sk->sk_shutdown & RCV_SHUTDOWN ? 0 : 1;
+	if (sk->sk_shutdown & RCV_SHUTDOWN)
+		return 0;
+	/* as sctp.ko: not to wait is EAGAIN, to wait in vain ENOTCONN */
+	if (*w->timeo && nothing_to_come(sk))
+		return -ENOTCONN;
+	return 1;
 }
 
 /*
@@ -498,10 +639,10 @@ static int check_skb(struct sock *sk, void *arg)
 static struct sk_buff *wait_skb(struct sock *sk, int flags, int *err)
 {
 	long timeo = sock_rcvtimeo(sk, flags & MSG_DONTWAIT);
-	struct sk_buff *skb = NULL;
+	struct skb_wait w = { NULL, &timeo };
 
-	*err = xsctp_sk_wait(sk, &timeo, check_skb, &skb);
-	return skb;
+	*err = xsctp_sk_wait(sk, &timeo, check_skb, &w);
+	return w.skb;
 }
 
 /*
@@ -534,7 +675,8 @@ int xsctp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len,
 	err = skb_copy_datagram_msg(skb, cb->offset, msg, n);
 	if (err)
 		goto out;
-	put_cmsgs(sk, msg, skb, put_name(sk, msg, addr_len, cb->assoc_id));
+	put_cmsgs(sk, msg, skb, put_name(sk, msg, addr_len, cb->assoc_id),
+		  flags);
 	if (cb->notification)
 		msg->msg_flags |= MSG_NOTIFICATION;
 	err = n;

@@ -5,6 +5,7 @@
  * build ourselves: one path for replies sent without any socket (out of
  * the blue, RFC 9260 s8.4) and for association traffic alike.
  */
+#include <linux/crc32.h>
 #include <linux/crc32c.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
@@ -40,12 +41,81 @@ void *xsctp_pkt_chunk(struct sk_buff *skb, u8 type, u8 flags, u32 body)
 	return ch;
 }
 
-/* RFC 9260 s6.8 / appendix B: CRC32c over the packet, checksum field 0. */
-static __le32 xsctp_crc(const struct sk_buff *skb)
+/*
+ * RFC 9260 s6.8 / appendix B: CRC32c over the SCTP packet at @off in the
+ * (linear) skb, with the checksum field 0.
+ */
+static __le32 xsctp_crc(const struct sk_buff *skb, int off)
 {
-	u32 crc = crc32c(~0U, skb->data, skb_headlen(skb));
+	u32 crc = crc32c(~0U, skb->data + off, skb_headlen(skb) - off);
 
 	return cpu_to_le32(~crc);
+}
+
+/*
+ * The checksum operations the stack uses to finish a CRC32c that was left
+ * to a device (CHECKSUM_PARTIAL, csum_not_inet) when the packet ends up on
+ * one that cannot compute it: a route through a device without SCTP CRC
+ * offload, a forwarding namespace, tc redirection.  Without sctp.ko the
+ * kernel's stub only warns.
+ */
+static __wsum crc_update(const void *p, int len, __wsum sum)
+{
+	return (__force __wsum)crc32c((__force u32)sum, p, len);
+}
+
+static __wsum crc_combine(__wsum a, __wsum b, int off, int len)
+{
+	return (__force __wsum)__crc32c_le_combine((__force u32)a,
+						   (__force u32)b, len);
+}
+
+static const struct skb_checksum_ops xsctp_csum_ops = {
+	.update = crc_update,
+	.combine = crc_combine,
+};
+
+static const struct skb_checksum_ops *saved_csum_stub;
+
+void xsctp_output_init(void)
+{
+	saved_csum_stub = crc32c_csum_stub;
+	crc32c_csum_stub = &xsctp_csum_ops;
+}
+
+/*
+ * A packet of ours still queued somewhere with its CRC left to a device
+ * would now get the kernel's warning stub and a wrong checksum, never a
+ * call into freed code.
+ */
+void xsctp_output_exit(void)
+{
+	crc32c_csum_stub = saved_csum_stub;
+	synchronize_net();
+}
+
+/*
+ * Leaves the CRC32c to the device when it computes one (veth, loopback,
+ * NICs with SCTP CRC offload), as TCP leaves its checksum: the packet on
+ * the wire carries the right value either way (s6.8).  Not for IPsec (the
+ * device sees ESP) nor for a packet IP fragments (fragmentation would have
+ * to finish it with an Internet checksum).
+ */
+static void set_crc(struct sk_buff *skb, const struct dst_entry *d)
+{
+	struct xsctp_hdr *sh = (struct xsctp_hdr *)skb_transport_header(skb);
+
+	sh->checksum = 0;
+	if ((d->dev->features & NETIF_F_SCTP_CRC) && !dst_xfrm(d) &&
+	    !skb->ignore_df) {
+		skb->ip_summed = CHECKSUM_PARTIAL;
+		skb->csum_start = skb_transport_header(skb) - skb->head;
+		skb->csum_offset = offsetof(struct xsctp_hdr, checksum);
+		skb->csum_not_inet = 1;
+		return;
+	}
+	sh->checksum = (__force __be32)xsctp_crc(skb, skb_transport_offset(skb));
+	skb->ip_summed = CHECKSUM_NONE;
 }
 
 /* Returns 0 when the packet's CRC32c is right (or was checked by the NIC). */
@@ -61,7 +131,7 @@ int xsctp_crc_ok(struct sk_buff *skb)
 	    skb->ip_summed == CHECKSUM_PARTIAL)
 		return 0;
 	sh->checksum = 0;
-	want = xsctp_crc(skb);
+	want = xsctp_crc(skb, 0);
 	sh->checksum = (__force __be32)got;
 	return want == got ? 0 : -EBADMSG;
 }
@@ -196,9 +266,6 @@ static void push_sctp(struct sk_buff *skb, __be16 sport, __be16 dport,
 	sh->source = sport;
 	sh->dest = dport;
 	sh->vtag = htonl(vtag);
-	sh->checksum = 0;
-	sh->checksum = (__force __be32)xsctp_crc(skb);
-	skb->ip_summed = CHECKSUM_NONE;
 }
 
 static int xmit4(struct net *net, struct sock *sk, struct sk_buff *skb,
@@ -225,6 +292,7 @@ static int xmit4(struct net *net, struct sock *sk, struct sk_buff *skb,
 	iph->saddr = src->v4.sin_addr.s_addr;
 	iph->daddr = dst->v4.sin_addr.s_addr;
 	skb->protocol = htons(ETH_P_IP);
+	set_crc(skb, d);
 	skb_dst_set(skb, d);
 	ip_select_ident(net, skb, NULL);
 	return ip_local_out(net, sk, skb);
@@ -245,6 +313,7 @@ static int xmit6(struct net *net, struct sock *sk, struct sk_buff *skb,
 	ip6h->daddr = dst->v6.sin6_addr;
 	skb->protocol = htons(ETH_P_IPV6);
 	skb->ignore_df = skb->len > dst_mtu(d);	/* as in xmit4 */
+	set_crc(skb, d);
 	skb_dst_set(skb, d);
 	return ip6_local_out(net, sk, skb);
 }
@@ -263,6 +332,27 @@ static int xsctp_xmit(struct net *net, struct sock *sk, struct sk_buff *skb,
 	return xmit6(net, sk, skb, src, dst, d);
 }
 
+/* SCTP_GET_ASSOC_STATS: the packet, and the control chunks in it. */
+static void count_out(struct xsctp_assoc *asoc, const struct sk_buff *skb)
+{
+	struct xsctp_assoc_stats *st = &asoc->stats;
+	const struct xsctp_chunkhdr *ch;
+	u32 off = 0, len;
+
+	st->opackets++;
+	while (off + sizeof(*ch) <= skb->len) {
+		ch = (const void *)(skb->data + off);
+		len = ntohs(ch->length);
+		if (len < sizeof(*ch))
+			break;
+		if (ch->type != XSCTP_CID_DATA) {
+			st->octrlchunks++;
+			st->osacks += ch->type == XSCTP_CID_SACK;
+		}
+		off += ALIGN(len, 4);
+	}
+}
+
 /* Called under the association's lock.  Consumes @skb. */
 int xsctp_output(struct xsctp_assoc *asoc, struct xsctp_path *path,
 		 struct sk_buff *skb)
@@ -273,6 +363,7 @@ int xsctp_output(struct xsctp_assoc *asoc, struct xsctp_path *path,
 		kfree_skb(skb);
 		return err;
 	}
+	count_out(asoc, skb);
 	push_sctp(skb, inet_sk(asoc->sk)->inet_sport,
 		  xsctp_addr_port(&path->addr), asoc->peer_vtag);
 	return xsctp_xmit(asoc->net, asoc->sk, skb, &path->saddr, &path->addr,

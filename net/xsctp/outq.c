@@ -9,6 +9,7 @@
 #include <net/xsctp/outq.h>
 #include <net/xsctp/output.h>
 #include <net/xsctp/sm.h>
+#include <net/xsctp/sock.h>
 #include <net/xsctp/wire.h>
 
 bool xsctp_outq_empty(const struct xsctp_assoc *asoc)
@@ -21,7 +22,7 @@ void xsctp_outq_purge(struct xsctp_assoc *asoc)
 {
 	__skb_queue_purge(&asoc->sendq);
 	__skb_queue_purge(&asoc->sentq);
-	asoc->sndbuf_used = 0;
+	xsctp_sk_charge_wmem(asoc, -(int)asoc->sndbuf_used);
 	asoc->outstanding = 0;
 	asoc->nrtx = 0;
 }
@@ -38,7 +39,7 @@ void xsctp_outq_trim_streams(struct xsctp_assoc *asoc)
 		if (xsctp_out_cb(skb)->sid < asoc->nostreams)
 			continue;
 		__skb_unlink(skb, &asoc->sendq);
-		asoc->sndbuf_used -= min(asoc->sndbuf_used, skb->truesize);
+		xsctp_sk_charge_wmem(asoc, -(int)skb->truesize);
 		kfree_skb(skb);
 	}
 }
@@ -57,7 +58,7 @@ void xsctp_outq_enqueue(struct xsctp_assoc *asoc, struct sk_buff_head *msg,
 		struct xsctp_data_chunk *dc = (void *)skb->data;
 
 		dc->ssn = htons(ssn);
-		asoc->sndbuf_used += skb->truesize;
+		xsctp_sk_charge_wmem(asoc, skb->truesize);
 		__skb_queue_tail(&asoc->sendq, skb);
 	}
 }
@@ -178,6 +179,7 @@ static bool send_rtx(struct xsctp_assoc *asoc, struct xsctp_path *path)
 		cb->state |= XSCTP_OUT_RETRANSMITTED;
 		cb->miss = 0;
 		put_chunk(asoc, path, pkt, skb);
+		asoc->stats.rtxchunks++;
 	}
 	if (!pkt)
 		return false;
@@ -250,6 +252,10 @@ static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *path)
 		xsctp_inc_stats(asoc->net, cb->dflags & XSCTP_DATA_U ?
 				XSCTP_MIB_OUTUNORDERCHUNKS :
 				XSCTP_MIB_OUTORDERCHUNKS);
+		if (cb->dflags & XSCTP_DATA_U)
+			asoc->stats.ouodchunks++;
+		else
+			asoc->stats.oodchunks++;
 	}
 	if (!pkt)
 		return false;
@@ -294,6 +300,7 @@ void xsctp_outq_rtt_sample(struct xsctp_assoc *asoc, struct xsctp_path *path,
 	}
 	path->rto = clamp(path->srtt + 4 * max(path->rttvar, 1U),
 			  asoc->rto_min, asoc->rto_max);
+	xsctp_assoc_note_rto(asoc, path);
 }
 
 /* RFC 9260 s7.2.1, s7.2.2: cwnd growth for @acked new bytes on @path. */
@@ -356,7 +363,7 @@ static u32 cum_ack(struct xsctp_assoc *asoc, u32 cum)
 		rtx_clear(asoc, cb);
 		flight_del(asoc, skb);
 		__skb_unlink(skb, &asoc->sentq);
-		asoc->sndbuf_used -= min(asoc->sndbuf_used, skb->truesize);
+		xsctp_sk_charge_wmem(asoc, -(int)skb->truesize);
 		consume_skb(skb);
 	}
 	return acked;
@@ -462,6 +469,7 @@ void xsctp_outq_sack(struct xsctp_assoc *asoc, const struct xsctp_chunk *c)
 	if (xsctp_tsn_lt(s.cum_tsn, asoc->last_cum_ack) ||
 	    xsctp_tsn_gte(s.cum_tsn, asoc->next_tsn))
 		return;
+	asoc->stats.gapcnt += s.num_gaps;
 	list_for_each_entry(p, &asoc->paths, list) {
 		p->flight_before = p->flight;
 		p->acked = 0;

@@ -3,6 +3,7 @@
 #include <linux/module.h>
 #include <net/protocol.h>
 #include <net/xsctp/xsctp.h>
+#include <net/xsctp/output.h>
 #include <net/xsctp/assoc.h>
 #include <net/xsctp/timer.h>
 
@@ -160,6 +161,7 @@ static int __init xsctp_init(void)
 	err = xsctp_register_protosw();
 	if (err)
 		goto out_pernet;
+	xsctp_output_init();
 	WRITE_ONCE(xsctp_ready, true);
 	return 0;
 
@@ -185,6 +187,7 @@ static void __exit xsctp_exit(void)
 	xsctp_unregister_protosw();
 	/* waits for handlers in flight (synchronize_net()) */
 	xsctp_del_protocols();
+	xsctp_output_exit();
 	unregister_pernet_subsys(&xsctp_net_ops);
 	proto_unregister(&xsctpv6_prot);
 	proto_unregister(&xsctp_prot);

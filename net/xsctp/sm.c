@@ -69,13 +69,19 @@ static void reply_chunk(struct xsctp_rcv *r, u32 vtag, u8 type, u8 flags)
 	xsctp_output_reply(r->net, r->sk, r->skb, vtag, skb);
 }
 
-/* Ends an association that never got up, or that is gone. */
-void xsctp_sm_fail(struct xsctp_assoc *asoc, u16 sac_state, int err)
+/*
+ * Ends an association that never got up, or that is gone: the
+ * ASSOC_CHANGE (with @error and @info as sac_error and sac_info), then
+ * the user data it could not deliver goes back (RFC 6458 s6.1.11).
+ */
+void xsctp_sm_fail_info(struct xsctp_assoc *asoc, u16 sac_state, int err,
+			u16 error, const u8 *info, u32 ilen)
 {
 	struct sock *sk = asoc->sk;
 
 	asoc->err = err;
-	xsctp_ulp_assoc_change(asoc, sac_state, 0);
+	xsctp_ulp_assoc_change_info(asoc, sac_state, error, info, ilen);
+	xsctp_ulp_send_failed(asoc, error);
 	/* a listener's child not accepted yet keeps its error (parked) */
 	if (xsctp_style_tcp(sk) && sk->sk_state != TCP_LISTEN) {
 		sk->sk_err = err;
@@ -86,6 +92,21 @@ void xsctp_sm_fail(struct xsctp_assoc *asoc, u16 sac_state, int err)
 	}
 	xsctp_assoc_kill(asoc);
 	sk->sk_state_change(sk);
+}
+
+void xsctp_sm_fail(struct xsctp_assoc *asoc, u16 sac_state, int err)
+{
+	xsctp_sm_fail_info(asoc, sac_state, err, 0, NULL, 0);
+}
+
+/*
+ * sac_error and ssf_error of an association ended by an ABORT: Linux
+ * reports the cause code as it is on the wire (network order), and 0
+ * when a retransmission limit or timer ended it.
+ */
+static u16 wire_cause(u16 cause)
+{
+	return (__force u16)htons(cause);
 }
 
 /*
@@ -128,6 +149,7 @@ void xsctp_sm_established(struct xsctp_assoc *asoc)
 	asoc->last_data = jiffies;
 	autoclose_arm(asoc, 0);
 	xsctp_ulp_assoc_change(asoc, SCTP_COMM_UP, 0);
+	xsctp_ulp_adaptation(asoc);	/* RFC 6458 s6.1.6: after COMM_UP */
 	if (xsctp_style_tcp(sk) && sk->sk_state != TCP_LISTEN)
 		inet_sk_set_state(sk, TCP_ESTABLISHED);
 	sk->sk_state_change(sk);	/* connect() waits for this */
@@ -153,17 +175,29 @@ void xsctp_sm_abort(struct xsctp_assoc *asoc, u16 cause, int err)
 		kfree_skb(skb);
 	}
 	xsctp_inc_stats(asoc->net, XSCTP_MIB_ABORTEDS);
-	xsctp_sm_fail(asoc, sac, err);
+	xsctp_sm_fail_info(asoc, sac, err,
+			   err == ETIMEDOUT ? 0 : wire_cause(cause), NULL, 0);
 }
 
+/*
+ * RFC 9260 s8.5.1(B), s9.1: the peer aborted.  As on Linux, an
+ * established association's COMM_LOST carries the ABORT's causes, and
+ * sac_error is the first cause's code as on the wire.
+ */
 static void do_abort(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 {
 	struct xsctp_assoc *asoc = r->asoc;
 	bool up = xsctp_assoc_established(asoc);
+	u32 ilen = c->len - XSCTP_CHUNKHDR_LEN;
+	const u8 *info = c->p + XSCTP_CHUNKHDR_LEN;
+	u16 error = 0;
 
+	if (ilen >= sizeof(struct xsctp_errhdr))
+		memcpy(&error, info, sizeof(error));	/* as on the wire */
 	xsctp_inc_stats(r->net, XSCTP_MIB_ABORTEDS);
-	xsctp_sm_fail(asoc, up ? SCTP_COMM_LOST : SCTP_CANT_STR_ASSOC,
-		      up ? ECONNRESET : ECONNREFUSED);
+	xsctp_sm_fail_info(asoc, up ? SCTP_COMM_LOST : SCTP_CANT_STR_ASSOC,
+			   up ? ECONNRESET : ECONNREFUSED, error,
+			   up ? info : NULL, up ? ilen : 0);
 	r->stop = true;
 }
 
@@ -328,6 +362,12 @@ static void do_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	}
 }
 
+/*
+ * RFC 9260 s3.3.10: an ERROR chunk.  A Stale Cookie answers our COOKIE
+ * ECHO (s5.2.6); once established, each cause goes to the user as an
+ * SCTP_REMOTE_ERROR (RFC 6458 s6.1.3).  Before that, as on Linux, the
+ * other causes are dropped.
+ */
 static void do_error(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 {
 	struct xsctp_assoc *asoc = r->asoc;
@@ -342,6 +382,8 @@ static void do_error(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 			xsctp_hs_stale_cookie(asoc, &t);
 			return;
 		}
+		if (xsctp_assoc_established(asoc))
+			xsctp_ulp_remote_error(asoc, &t);
 	}
 }
 
@@ -425,8 +467,11 @@ static void assoc_chunk(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 			r->stop = true;
 		return;
 	}
-	if (c->type != XSCTP_CID_DATA)
+	if (c->type != XSCTP_CID_DATA) {
 		xsctp_inc_stats(r->net, XSCTP_MIB_INCTRLCHUNKS);
+		r->asoc->stats.ictrlchunks++;
+		r->asoc->stats.isacks += c->type == XSCTP_CID_SACK;
+	}
 	if (c->type < ARRAY_SIZE(assoc_handlers) && assoc_handlers[c->type])
 		assoc_handlers[c->type](r, c);
 }
@@ -480,7 +525,8 @@ static void assoc_packet(struct xsctp_rcv *r)
 {
 	struct xsctp_assoc *asoc = r->asoc;
 
-	if (asoc->dead)
+	/* found over a path that has since left the association */
+	if (asoc->dead || (r->path && r->path->retired))
 		return;
 	if (r->from_cookie)
 		xsctp_hs_cookie_established(r);
@@ -499,6 +545,8 @@ static void assoc_packet(struct xsctp_rcv *r)
  */
 void xsctp_sm_rcv(struct xsctp_rcv *r)
 {
+	bool found = r->asoc;
+
 	r->more = xsctp_chunk_first(&r->it, r->pkt, r->len, &r->c);
 	if (!r->asoc) {
 		if (!r->more)
@@ -513,6 +561,8 @@ void xsctp_sm_rcv(struct xsctp_rcv *r)
 		next_chunk(r);
 	}
 	spin_lock(&r->asoc->lock);
+	/* as sctp.ko: not the COOKIE ECHO that made the association */
+	r->asoc->stats.ipackets += found;
 	assoc_packet(r);
 	spin_unlock(&r->asoc->lock);
 }

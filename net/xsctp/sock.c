@@ -6,6 +6,8 @@
  */
 #include <linux/module.h>
 #include <linux/random.h>
+#include <linux/sockios.h>
+#include <asm/ioctls.h>
 #include <net/addrconf.h>
 #include <net/inet_common.h>
 #include <net/ip.h>
@@ -55,6 +57,7 @@ static void init_fields(struct sock *sk)
 	skb_queue_head_init(&xs->pd_lobby);
 	xa_init_flags(&xs->ids, XA_FLAGS_ALLOC | XA_FLAGS_LOCK_BH);
 	xs->next_id = SCTP_ALL_ASSOC + 1;
+	atomic_set(&xs->wmem_queued, 0);
 	sk->sk_write_space = xsctp_write_space;
 	/* bind_hash readers (xsctp_lookup_listener()) walk it under RCU */
 	sock_set_flag(sk, SOCK_RCU_FREE);
@@ -146,6 +149,31 @@ struct xsctp_assoc *xsctp_sk_first_assoc(struct sock *sk)
 	return asoc;
 }
 
+/*
+ * Called under asoc->lock: @asoc's send buffer charge changes by @delta.
+ * Its own count is what its writers wait on; the socket's sum goes to
+ * sk_wmem_queued, where SO_MEMINFO, sock_diag and /proc read it as on
+ * sctp.ko.  A socket's associations charge under their own locks: the
+ * sum is atomic, and each copies it until the copy is the latest, so a
+ * racing writer's stale copy never outlives the last change.
+ */
+void xsctp_sk_charge_wmem(struct xsctp_assoc *asoc, int delta)
+{
+	struct sock *sk = asoc->sk;
+	atomic_t *sum = &xsctp_sk(sk)->wmem_queued;
+	int v;
+
+	if (!delta)
+		return;
+	asoc->sndbuf_used += delta;
+	atomic_add(delta, sum);
+	do {
+		v = atomic_read(sum);
+		WRITE_ONCE(sk->sk_wmem_queued, v);
+		smp_mb();		/* the copy, then the check */
+	} while (atomic_read(sum) != v);
+}
+
 /* One-to-one: remember the peer so getpeername() works. */
 static void set_peer(struct sock *sk, const struct xsctp_path *path)
 {
@@ -163,11 +191,41 @@ static void set_peer(struct sock *sk, const struct xsctp_path *path)
 }
 
 /*
- * Called under the socket lock: a new association to @peer, INIT sent.
- * Returns it with a reference for the caller.
+ * The paths to the @n addresses given to connect() or sctp_connectx(),
+ * the first one the primary.  RFC 9260 s5.4: addresses the user gave are
+ * confirmed; the INIT ACK tells which of them the peer has (s5.1.2).
+ * Returns the first one with a route, where INIT goes, or NULL.
+ */
+static struct xsctp_path *add_given(struct xsctp_assoc *asoc,
+				    const union xsctp_addr *peers, int n,
+				    int *err)
+{
+	struct xsctp_path *p, *first = NULL;
+	int i;
+
+	for (i = 0; i < n && i < XSCTP_MAX_PATHS; i++) {
+		p = xsctp_assoc_add_path(asoc, &peers[i], GFP_KERNEL);
+		if (!p) {
+			*err = -ENOMEM;
+			return NULL;
+		}
+		p->state = SCTP_ACTIVE;
+		p->given = n > 1;
+		if (!first && p->dst)
+			first = p;
+	}
+	*err = first ? 0 : -ENETUNREACH;
+	return first;
+}
+
+/*
+ * Called under the socket lock: a new association to @peers (@n of
+ * them), INIT sent if @start (else the caller starts it with
+ * xsctp_sm_connect()).  Returns it with a reference for the caller.
  */
 struct xsctp_assoc *xsctp_connect_new(struct sock *sk,
-				      const union xsctp_addr *peer, int *err)
+				      const union xsctp_addr *peers, int n,
+				      bool start, int *err)
 {
 	struct xsctp_assoc *asoc;
 	struct xsctp_path *path;
@@ -180,12 +238,10 @@ struct xsctp_assoc *xsctp_connect_new(struct sock *sk,
 	asoc = xsctp_assoc_new(sk, GFP_KERNEL);
 	if (!asoc)
 		return NULL;
-	path = xsctp_assoc_add_path(asoc, peer, GFP_KERNEL);
+	path = add_given(asoc, peers, n, err);
 	if (!path)
 		goto fail;
-	*err = -ENETUNREACH;
-	if (!path->dst)
-		goto fail;
+	asoc->init_path = path;
 	os = xsctp_sk(sk)->opts.initmsg.sinit_num_ostreams;
 	*err = xsctp_assoc_want_streams(asoc, os, GFP_KERNEL);
 	if (*err)
@@ -203,7 +259,7 @@ struct xsctp_assoc *xsctp_connect_new(struct sock *sk,
 		goto fail;
 	}
 	*err = xsctp_assoc_attach(asoc);
-	if (!*err)
+	if (!*err && start)
 		*err = xsctp_sm_connect(asoc);
 	if (*err)
 		xsctp_assoc_kill(asoc);
@@ -267,7 +323,7 @@ int xsctp_wait_established(struct sock *sk, struct xsctp_assoc *asoc,
  * Called under the socket lock: connect() and sctp_connectx().  Blocks
  * until COMM_UP unless @nonblock; *id gets the new association's id.
  */
-int xsctp_do_connect(struct sock *sk, const union xsctp_addr *peer,
+int xsctp_do_connect(struct sock *sk, const union xsctp_addr *peers, int n,
 		     bool nonblock, sctp_assoc_t *id)
 {
 	struct socket *sock = sk->sk_socket;
@@ -275,19 +331,28 @@ int xsctp_do_connect(struct sock *sk, const union xsctp_addr *peer,
 	long timeo;
 	int err;
 
-	if (peer->sa.sa_family == AF_INET6 && sk->sk_family == AF_INET)
-		return -EINVAL;
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (peers[i].sa.sa_family == AF_INET6 &&
+		    sk->sk_family == AF_INET)
+			return -EINVAL;
 	if (xsctp_style_tcp(sk) && (sk->sk_state == TCP_LISTEN ||
 				    xsctp_sk(sk)->nassocs))
 		return -EISCONN;
-	asoc = xsctp_connect_new(sk, peer, &err);
+	asoc = xsctp_connect_new(sk, peers, n, true, &err);
 	if (!asoc)
 		return err;
 	*id = asoc->id;
 	if (xsctp_style_tcp(sk))
 		sock->state = SS_CONNECTING;
+	/* as sctp.ko: non-blocking is EINPROGRESS even when the handshake
+	 * completed inside (over loopback), the outcome left to poll()
+	 * and SO_ERROR
+	 */
 	timeo = sock_sndtimeo(sk, nonblock);
-	err = xsctp_wait_established(sk, asoc, &timeo);
+	err = nonblock ? -EINPROGRESS :
+	      xsctp_wait_established(sk, asoc, &timeo);
 	if (!err && xsctp_style_tcp(sk))
 		sock->state = SS_CONNECTED;
 	xsctp_assoc_put(asoc);
@@ -306,7 +371,7 @@ static int xsctp_connect(struct socket *sock, struct sockaddr *uaddr,
 	if (err)
 		return err;
 	lock_sock(sk);
-	err = xsctp_do_connect(sk, &peer, flags & O_NONBLOCK, &id);
+	err = xsctp_do_connect(sk, &peer, 1, flags & O_NONBLOCK, &id);
 	release_sock(sk);
 	return err;
 }
@@ -386,7 +451,7 @@ static int migrate(struct sock *sk, struct sock *nsk, struct xsctp_assoc *asoc)
 	struct xsctp_sock *xs = xsctp_sk(sk);
 	sctp_assoc_t old = asoc->id;
 	struct sk_buff *skb, *tmp;
-	int err;
+	int err, queued;
 
 	spin_lock_bh(&asoc->lock);
 	if (asoc->dead && !asoc->parked) {
@@ -401,7 +466,11 @@ static int migrate(struct sock *sk, struct sock *nsk, struct xsctp_assoc *asoc)
 	xa_erase(&xs->ids, old);
 	spin_unlock(&xs->assoc_lock);
 	sock_hold(nsk);
+	/* the unacknowledged data is the new socket's to account for */
+	queued = asoc->sndbuf_used;
+	xsctp_sk_charge_wmem(asoc, -queued);
 	asoc->sk = nsk;
+	xsctp_sk_charge_wmem(asoc, queued);
 	asoc->accepted = true;
 	err = xsctp_assoc_attach(asoc);
 	xsctp_assoc_put(asoc);		/* attach took a second list ref */
@@ -547,30 +616,56 @@ static int xsctp_accept(struct socket *sock, struct socket *newsock,
 
 /* ---- shutdown, close, poll ---- */
 
+static bool is_listener(struct sock *sk)
+{
+	if (xsctp_style_tcp(sk))
+		return sk->sk_state == TCP_LISTEN;
+	return READ_ONCE(xsctp_sk(sk)->listening);
+}
+
+/* One-to-one: the association ends gracefully (RFC 6458 s4.1.7). */
+static void shutdown_assoc(struct sock *sk)
+{
+	struct xsctp_assoc *asoc = xsctp_sk_first_assoc(sk);
+
+	if (!asoc)
+		return;
+	spin_lock_bh(&asoc->lock);
+	if (!asoc->dead)
+		xsctp_sm_shutdown(asoc);
+	spin_unlock_bh(&asoc->lock);
+	xsctp_assoc_put(asoc);
+}
+
+/*
+ * As inet_shutdown(), which sctp.ko uses: without an established
+ * connection (never connected, connecting, any one-to-many socket that
+ * is not listening) ENOTCONN, the flags set all the same; a listener can
+ * stop sending but not receiving (sctp.ko cannot disconnect: EOPNOTSUPP).
+ */
 static int xsctp_shutdown(struct socket *sock, int how)
 {
 	struct sock *sk = sock->sk;
-	struct xsctp_assoc *asoc;
+	int err = 0;
 
-	if (!xsctp_style_tcp(sk))
-		return -EOPNOTSUPP;
 	how++;			/* SHUT_RD 0 -> RCV_SHUTDOWN 1, ... */
 	if (how & ~SHUTDOWN_MASK || !how)
 		return -EINVAL;
 	lock_sock(sk);
-	sk->sk_shutdown |= how;
-	if (how & SEND_SHUTDOWN) {
-		asoc = xsctp_sk_first_assoc(sk);
-		if (asoc) {
-			spin_lock_bh(&asoc->lock);
-			if (!asoc->dead)
-				xsctp_sm_shutdown(asoc);
-			spin_unlock_bh(&asoc->lock);
-			xsctp_assoc_put(asoc);
-		}
+	if (is_listener(sk)) {
+		if (how & RCV_SHUTDOWN)
+			err = -EOPNOTSUPP;
+	} else {
+		if (!xsctp_style_tcp(sk) || sk->sk_state == TCP_CLOSE ||
+		    sk->sk_state == TCP_SYN_SENT)
+			err = -ENOTCONN;
+		WRITE_ONCE(sk->sk_shutdown, sk->sk_shutdown | how);
+		if (xsctp_style_tcp(sk) && (how & SEND_SHUTDOWN))
+			shutdown_assoc(sk);
 	}
+	sk->sk_state_change(sk);	/* pollers see the new flags */
 	release_sock(sk);
-	return 0;
+	return err;
 }
 
 /*
@@ -595,6 +690,24 @@ static void close_assoc(struct sock *sk, struct xsctp_assoc *asoc,
 	spin_unlock_bh(&asoc->lock);
 }
 
+/* Linux aborts on close for unread data only: notifications do not count. */
+static bool data_unread(struct sock *sk)
+{
+	struct sk_buff_head *q = &sk->sk_receive_queue;
+	struct sk_buff *skb;
+	bool unread = false;
+
+	spin_lock_bh(&q->lock);
+	skb_queue_walk(q, skb) {
+		if (!xsctp_ulp_cb(skb)->notification) {
+			unread = true;
+			break;
+		}
+	}
+	spin_unlock_bh(&q->lock);
+	return unread;
+}
+
 static void xsctp_close(struct sock *sk, long timeout)
 {
 	struct xsctp_sock *xs = xsctp_sk(sk);
@@ -604,8 +717,7 @@ static void xsctp_close(struct sock *sk, long timeout)
 	lock_sock(sk);
 	sk->sk_shutdown = SHUTDOWN_MASK;
 	abort = (sock_flag(sk, SOCK_LINGER) && !sk->sk_lingertime) ||
-		(xsctp_style_tcp(sk) &&
-		 !skb_queue_empty(&sk->sk_receive_queue));
+		(xsctp_style_tcp(sk) && data_unread(sk));
 	if (xsctp_style_tcp(sk))
 		inet_sk_set_state(sk, TCP_CLOSE);
 	WRITE_ONCE(xs->listening, false);
@@ -638,6 +750,12 @@ static void xsctp_close(struct sock *sk, long timeout)
 	sk_common_release(sk);
 }
 
+/* As sctp.ko: writable while any send buffer is left (io.c). */
+static bool writable(struct sock *sk, struct xsctp_assoc *asoc)
+{
+	return !asoc || READ_ONCE(asoc->sndbuf_used) < (u32)sk->sk_sndbuf;
+}
+
 static __poll_t xsctp_poll(struct file *file, struct socket *sock,
 			   poll_table *wait)
 {
@@ -663,13 +781,42 @@ static __poll_t xsctp_poll(struct file *file, struct socket *sock,
 	if (xsctp_style_tcp(sk) && sk->sk_state != TCP_ESTABLISHED)
 		return mask;
 	asoc = xsctp_sk_first_assoc(sk);
-	if (!asoc || READ_ONCE(asoc->sndbuf_used) < (u32)sk->sk_sndbuf)
+	if (writable(sk, asoc)) {
 		mask |= EPOLLOUT | EPOLLWRNORM;
-	else
+	} else {
 		set_bit(SOCK_NOSPACE, &sk->sk_socket->flags);
+		/* as tcp_poll(): room made before the bit was seen */
+		smp_mb__after_atomic();
+		if (writable(sk, asoc))
+			mask |= EPOLLOUT | EPOLLWRNORM;
+	}
 	if (asoc)
 		xsctp_assoc_put(asoc);
 	return mask;
+}
+
+/*
+ * As sctp.ko: SIOCINQ (FIONREAD) is the most the next recvmsg() returns,
+ * the rest of the first message or notification queued.
+ */
+static int xsctp_ioctl(struct socket *sock, unsigned int cmd,
+		       unsigned long arg)
+{
+	struct sock *sk = sock->sk;
+	struct sk_buff *skb;
+	int n = 0;
+
+	if (cmd != SIOCINQ)
+		return sk->sk_family == AF_INET6 ?
+		       inet6_ioctl(sock, cmd, arg) : inet_ioctl(sock, cmd, arg);
+	if (xsctp_style_tcp(sk) && sk->sk_state == TCP_LISTEN)
+		return -ENOTCONN;
+	spin_lock_bh(&sk->sk_receive_queue.lock);
+	skb = skb_peek(&sk->sk_receive_queue);
+	if (skb)
+		n = skb->len - xsctp_ulp_cb(skb)->offset;
+	spin_unlock_bh(&sk->sk_receive_queue.lock);
+	return put_user(n, (int __user *)arg);
 }
 
 #define XSCTP_PROTO_COMMON				\
@@ -707,7 +854,7 @@ struct proto xsctpv6_prot = {
 	.socketpair	= sock_no_socketpair,		\
 	.accept		= xsctp_accept,			\
 	.poll		= xsctp_poll,			\
-	.ioctl		= sock_no_ioctl,		\
+	.ioctl		= xsctp_ioctl,			\
 	.listen		= xsctp_listen,			\
 	.shutdown	= xsctp_shutdown,		\
 	.setsockopt	= sock_common_setsockopt,	\

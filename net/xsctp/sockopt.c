@@ -161,7 +161,9 @@ static void scoped_set_sock(struct xsctp_sock_opts *o,
  * through the id table, each held while its lock is taken: the socket's
  * list lock nests inside asoc->lock, so the list cannot be walked here.
  */
-static void scoped_set_each(struct sock *sk, const struct scoped_val *sv)
+static void each_assoc(struct sock *sk,
+		       void (*fn)(struct xsctp_assoc *asoc, const void *arg),
+		       const void *arg)
 {
 	struct xsctp_sock *xs = xsctp_sk(sk);
 	unsigned long id = SCTP_ALL_ASSOC + 1;
@@ -178,10 +180,20 @@ static void scoped_set_each(struct sock *sk, const struct scoped_val *sv)
 		if (!held)
 			continue;
 		spin_lock_bh(&asoc->lock);
-		scoped_set_assoc(asoc, sv);
+		fn(asoc, arg);
 		spin_unlock_bh(&asoc->lock);
 		xsctp_assoc_put(asoc);
 	}
+}
+
+static void scoped_set_one(struct xsctp_assoc *asoc, const void *sv)
+{
+	scoped_set_assoc(asoc, sv);
+}
+
+static void scoped_set_each(struct sock *sk, const struct scoped_val *sv)
+{
+	each_assoc(sk, scoped_set_one, sv);
 }
 
 /*
@@ -283,25 +295,21 @@ static int set_initmsg(struct xsctp_sock *xs, sockptr_t val, unsigned int len)
 	return 0;
 }
 
-/* struct sctp_event_subscribe: one byte per type, in type order. */
-/* RFC 6458 s6.1.9: subscribing to SENDER_DRY when already dry says so. */
-static void dry_now(struct sock *sk, sctp_assoc_t id)
+/* Called under asoc->lock: SCTP_EVENTS gives every association its set. */
+static void events_copy(struct xsctp_assoc *asoc, const void *events)
 {
-	struct xsctp_assoc *asoc;
-
-	asoc = xsctp_style_tcp(sk) ? xsctp_sk_first_assoc(sk) :
-	       xsctp_assoc_by_id(sk, id);
-	if (!asoc)
-		return;
-	spin_lock_bh(&asoc->lock);
-	xsctp_outq_dry_check(asoc);
-	spin_unlock_bh(&asoc->lock);
-	xsctp_assoc_put(asoc);
+	asoc->events = *(const u32 *)events;
 }
 
-static int set_events(struct xsctp_sock *xs, sockptr_t val, unsigned int len)
+/*
+ * The deprecated SCTP_EVENTS (struct sctp_event_subscribe: one byte per
+ * type, in type order) sets the socket's subscriptions and, as on Linux,
+ * replaces those of every association with them.
+ */
+static int set_events(struct sock *sk, sockptr_t val, unsigned int len)
 {
 	u8 ev[sizeof(struct sctp_event_subscribe)] = {};
+	struct xsctp_sock *xs = xsctp_sk(sk);
 	unsigned int i;
 
 	if (len > sizeof(ev))
@@ -314,19 +322,37 @@ static int set_events(struct xsctp_sock *xs, sockptr_t val, unsigned int len)
 		else
 			xs->opts.events &= ~(1U << i);
 	}
+	each_assoc(sk, events_copy, &xs->opts.events);
 	return 0;
 }
 
+/* Called under asoc->lock: one association's subscription to one type. */
+static void event_set(struct xsctp_assoc *asoc, const void *arg)
+{
+	const struct sctp_event *e = arg;
+	u32 bit = 1U << (e->se_type - SCTP_SN_TYPE_BASE);
+
+	if (e->se_on)
+		asoc->events |= bit;
+	else
+		asoc->events &= ~bit;
+	/* RFC 6458 s6.1.9: subscribing to SENDER_DRY when dry says so */
+	if (e->se_on && e->se_type == SCTP_SENDER_DRY_EVENT)
+		xsctp_outq_dry_check(asoc);
+}
+
 /*
- * RFC 6458 s6.2.2: SCTP_EVENT.  Subscriptions are kept per socket: an
- * association id is checked, then the socket's subscription changes.
+ * RFC 6458 s6.2.2: SCTP_EVENT, per association as on Linux: an id names
+ * one association (a one-to-one socket's, once up, whatever the id), or
+ * SCTP_FUTURE_ASSOC the socket's subscriptions for later associations,
+ * SCTP_CURRENT_ASSOC those of every existing one, SCTP_ALL_ASSOC both.
  */
 static int set_event(struct sock *sk, sockptr_t val, unsigned int len)
 {
 	struct xsctp_sock *xs = xsctp_sk(sk);
 	struct xsctp_assoc *asoc;
 	struct sctp_event e;
-	u32 bit;
+	sctp_assoc_t id;
 	int err;
 
 	if (len < sizeof(e))
@@ -338,15 +364,37 @@ static int set_event(struct sock *sk, sockptr_t val, unsigned int len)
 	err = assoc_of(sk, e.se_assoc_id, true, &asoc);
 	if (err)
 		return err;
-	if (asoc)
+	if (asoc) {
+		spin_lock_bh(&asoc->lock);
+		event_set(asoc, &e);
+		spin_unlock_bh(&asoc->lock);
 		xsctp_assoc_put(asoc);
-	bit = 1U << (e.se_type - SCTP_SN_TYPE_BASE);
-	if (e.se_on)
-		xs->opts.events |= bit;
-	else
-		xs->opts.events &= ~bit;
-	if (e.se_on && e.se_type == SCTP_SENDER_DRY_EVENT)
-		dry_now(sk, e.se_assoc_id);
+		return 0;
+	}
+	id = xsctp_style_tcp(sk) ? SCTP_FUTURE_ASSOC : e.se_assoc_id;
+	if (id == SCTP_FUTURE_ASSOC || id == SCTP_ALL_ASSOC) {
+		u32 bit = 1U << (e.se_type - SCTP_SN_TYPE_BASE);
+
+		if (e.se_on)
+			xs->opts.events |= bit;
+		else
+			xs->opts.events &= ~bit;
+	}
+	if (id == SCTP_CURRENT_ASSOC || id == SCTP_ALL_ASSOC)
+		each_assoc(sk, event_set, &e);
+	return 0;
+}
+
+/* RFC 6458 s8.1.10: SCTP_ADAPTATION_LAYER, sent in later INITs/INIT ACKs */
+static int set_adaptation(struct sock *sk, sockptr_t val, unsigned int len)
+{
+	struct sctp_setadaptation a;
+
+	if (len != sizeof(a))
+		return -EINVAL;
+	if (copy_from_sockptr(&a, val, len))
+		return -EFAULT;
+	xsctp_sk(sk)->opts.adaptation_ind = a.ssb_adaptation_ind;
 	return 0;
 }
 
@@ -727,7 +775,9 @@ static int sctp_set(struct sock *sk, int optname, sockptr_t val,
 	case SCTP_INITMSG:
 		return set_initmsg(xs, val, len);
 	case SCTP_EVENTS:
-		return set_events(xs, val, len);
+		return set_events(sk, val, len);
+	case SCTP_ADAPTATION_LAYER:
+		return set_adaptation(sk, val, len);
 	case SCTP_EVENT:
 		return set_event(sk, val, len);
 	case SCTP_RTOINFO:
@@ -847,6 +897,51 @@ static int get_status(struct sock *sk, char __user *optval,
 	spin_unlock_bh(&asoc->lock);
 	xsctp_assoc_put(asoc);
 	return put_opt(optval, optlen, len, &st, sizeof(st));
+}
+
+/*
+ * SCTP_GET_ASSOC_STATS, Linux's (not in RFC 6458): as sctp.ko, any length
+ * from the id up, the RTO in jiffies (the highest since the last read,
+ * which starts a new period at RTO.Min) and its path as stored.
+ */
+static int get_assoc_stats(struct sock *sk, char __user *optval,
+			   int __user *optlen, int len)
+{
+	struct sctp_assoc_stats sas = {};
+	struct xsctp_assoc_stats *st;
+	struct xsctp_assoc *asoc;
+
+	if (len < (int)sizeof(sctp_assoc_t))
+		return -EINVAL;
+	len = min_t(int, len, sizeof(sas));
+	if (copy_from_user(&sas, optval, len))
+		return -EFAULT;
+	if (assoc_of(sk, sas.sas_assoc_id, false, &asoc) || !asoc)
+		return -EINVAL;
+	spin_lock_bh(&asoc->lock);
+	st = &asoc->stats;
+	sas.sas_rtxchunks = st->rtxchunks;
+	sas.sas_gapcnt = st->gapcnt;
+	sas.sas_outofseqtsns = st->outofseqtsns;
+	sas.sas_osacks = st->osacks;
+	sas.sas_isacks = st->isacks;
+	sas.sas_octrlchunks = st->octrlchunks;
+	sas.sas_ictrlchunks = st->ictrlchunks;
+	sas.sas_oodchunks = st->oodchunks;
+	sas.sas_iodchunks = st->iodchunks;
+	sas.sas_ouodchunks = st->ouodchunks;
+	sas.sas_iuodchunks = st->iuodchunks;
+	sas.sas_idupchunks = st->idupchunks;
+	sas.sas_opackets = st->opackets;
+	sas.sas_ipackets = st->ipackets;
+	sas.sas_maxrto = st->max_rto;
+	memcpy(&sas.sas_obs_rto_ipaddr, &st->max_rto_addr,
+	       st->max_rto_addr.sa.sa_family == AF_INET ?
+	       sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6));
+	st->max_rto = asoc->rto_min;
+	spin_unlock_bh(&asoc->lock);
+	xsctp_assoc_put(asoc);
+	return put_opt(optval, optlen, len, &sas, sizeof(sas));
 }
 
 /* RFC 6458 s8.2.6: SCTP_GET_ASSOC_ID_LIST, one-to-many only */
@@ -1032,9 +1127,11 @@ static int get_delayed_sack(struct sock *sk, char __user *optval,
 	return put_opt(optval, optlen, len, &si, size);
 }
 
+/* SCTP_EVENT: the association's subscription, or the socket's. */
 static int get_event(struct sock *sk, char __user *optval,
 		     int __user *optlen, int len)
 {
+	u32 events = xsctp_sk(sk)->opts.events;
 	struct xsctp_assoc *asoc;
 	struct sctp_event e;
 	int err;
@@ -1048,11 +1145,24 @@ static int get_event(struct sock *sk, char __user *optval,
 	err = assoc_of(sk, e.se_assoc_id, false, &asoc);
 	if (err)
 		return err;
-	if (asoc)
+	if (asoc) {
+		events = READ_ONCE(asoc->events);
 		xsctp_assoc_put(asoc);
-	e.se_on = !!(xsctp_sk(sk)->opts.events &
-		     (1U << (e.se_type - SCTP_SN_TYPE_BASE)));
+	}
+	e.se_on = !!(events & (1U << (e.se_type - SCTP_SN_TYPE_BASE)));
 	return put_opt(optval, optlen, len, &e, sizeof(e));
+}
+
+static int get_adaptation(struct sock *sk, char __user *optval,
+			  int __user *optlen, int len)
+{
+	struct sctp_setadaptation a = {
+		.ssb_adaptation_ind = xsctp_sk(sk)->opts.adaptation_ind,
+	};
+
+	if (len < (int)sizeof(a))
+		return -EINVAL;
+	return put_opt(optval, optlen, len, &a, sizeof(a));
 }
 
 /* Int options, all at least an int long on get. */
@@ -1127,10 +1237,14 @@ static int sctp_get(struct sock *sk, int optname, char __user *optval,
 		return put_opt(optval, optlen, len, ev, sizeof(ev));
 	case SCTP_EVENT:
 		return get_event(sk, optval, optlen, len);
+	case SCTP_ADAPTATION_LAYER:
+		return get_adaptation(sk, optval, optlen, len);
 	case SCTP_RTOINFO:
 		return get_rtoinfo(sk, optval, optlen, len);
 	case SCTP_STATUS:
 		return get_status(sk, optval, optlen, len);
+	case SCTP_GET_ASSOC_STATS:
+		return get_assoc_stats(sk, optval, optlen, len);
 	case SCTP_ASSOCINFO:
 		return get_associnfo(sk, optval, optlen, len);
 	case SCTP_PEER_ADDR_PARAMS:

@@ -68,14 +68,6 @@ static int read_addrs(struct sock *sk, sockptr_t val, unsigned int len,
 	return n;
 }
 
-static int read_addr(struct sock *sk, sockptr_t val, unsigned int len,
-		     union xsctp_addr *a)
-{
-	int n = read_addrs(sk, val, len, a, 1);
-
-	return n < 0 ? n : 0;
-}
-
 /*
  * Called under the socket lock.  All or nothing, as on Linux: addresses
  * added before a failing one are taken back.
@@ -98,17 +90,29 @@ static int bindx(struct sock *sk, int optname, sockptr_t val,
 	return err;
 }
 
-/* Called under the socket lock; returns the new association's id. */
+/*
+ * Called under the socket lock; returns the new association's id.  RFC
+ * 6458 s9.9: every address is the peer's from the start; they must share
+ * one port (EINVAL, as on Linux).  Linux refuses an address given twice
+ * with EADDRNOTAVAIL (it finds the association the list is making).
+ */
 static int connectx(struct sock *sk, u8 __user *uaddrs,
 		    unsigned int len, sctp_assoc_t *id)
 {
-	union xsctp_addr a;
-	int err;
+	union xsctp_addr a[XSCTP_MAX_PATHS];
+	int n, i, j;
 
-	err = read_addr(sk, USER_SOCKPTR(uaddrs), len, &a);
-	if (err)
-		return err;
-	return xsctp_do_connect(sk, &a, sk->sk_socket->file &&
+	n = read_addrs(sk, USER_SOCKPTR(uaddrs), len, a, XSCTP_MAX_PATHS);
+	if (n < 0)
+		return n == -EOPNOTSUPP ? -EINVAL : n;
+	for (i = 1; i < n; i++) {
+		if (xsctp_addr_port(&a[i]) != xsctp_addr_port(&a[0]))
+			return -EINVAL;
+		for (j = 0; j < i; j++)
+			if (xsctp_addr_eq(&a[i], &a[j]))
+				return -EADDRNOTAVAIL;
+	}
+	return xsctp_do_connect(sk, a, n, sk->sk_socket->file &&
 				(sk->sk_socket->file->f_flags & O_NONBLOCK),
 				id);
 }

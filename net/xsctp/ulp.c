@@ -7,6 +7,7 @@
  */
 #include <net/xsctp/xsctp.h>
 #include <net/xsctp/assoc.h>
+#include <net/xsctp/outq.h>
 #include <net/xsctp/sm.h>
 #include <net/xsctp/ulp.h>
 
@@ -98,9 +99,20 @@ int xsctp_ulp_rmem(const struct xsctp_assoc *asoc)
 	return max(used, 0);
 }
 
+/* RFC 6458 s6.2.2: subscriptions are the association's, as on Linux. */
 static bool subscribed(const struct xsctp_assoc *asoc, u16 type)
 {
-	return xsctp_sk(asoc->sk)->opts.events & (1U << (type - SCTP_SN_TYPE_BASE));
+	return asoc->events & (1U << (type - SCTP_SN_TYPE_BASE));
+}
+
+/*
+ * The association id a notification gives.  Linux names an association
+ * only once the peer's INIT ACK is in (or when sctp_connectx() asks for
+ * the id), so one that ends in COOKIE-WAIT is reported as 0.
+ */
+static sctp_assoc_t notify_id(const struct xsctp_assoc *asoc)
+{
+	return asoc->state == SCTP_COOKIE_WAIT ? 0 : asoc->id;
 }
 
 static struct sk_buff *notification(u32 len)
@@ -115,26 +127,40 @@ static struct sk_buff *notification(u32 len)
 	return skb;
 }
 
-/* RFC 6458 s6.1.1: SCTP_ASSOC_CHANGE */
-void xsctp_ulp_assoc_change(struct xsctp_assoc *asoc, u16 state, u16 error)
+/*
+ * RFC 6458 s6.1.1: SCTP_ASSOC_CHANGE.  As on Linux, only COMM_UP and
+ * RESTART report stream counts, and a COMM_LOST caused by an ABORT
+ * carries the ABORT's causes in sac_info (@info, @ilen bytes).
+ */
+void xsctp_ulp_assoc_change_info(struct xsctp_assoc *asoc, u16 state,
+				 u16 error, const u8 *info, u32 ilen)
 {
 	struct sctp_assoc_change *sac;
 	struct sk_buff *skb;
 
 	if (!subscribed(asoc, SCTP_ASSOC_CHANGE))
 		return;
-	skb = notification(sizeof(*sac));
+	skb = notification(sizeof(*sac) + ilen);
 	if (!skb)
 		return;
 	sac = skb_put_zero(skb, sizeof(*sac));
 	sac->sac_type = SCTP_ASSOC_CHANGE;
-	sac->sac_length = sizeof(*sac);
+	sac->sac_length = sizeof(*sac) + ilen;
 	sac->sac_state = state;
 	sac->sac_error = error;
-	sac->sac_outbound_streams = asoc->nostreams;
-	sac->sac_inbound_streams = asoc->nistreams;
-	sac->sac_assoc_id = asoc->id;
+	if (state == SCTP_COMM_UP || state == SCTP_RESTART) {
+		sac->sac_outbound_streams = asoc->nostreams;
+		sac->sac_inbound_streams = asoc->nistreams;
+	}
+	sac->sac_assoc_id = notify_id(asoc);
+	if (ilen)
+		skb_put_data(skb, info, ilen);
 	xsctp_ulp_deliver(asoc, skb);
+}
+
+void xsctp_ulp_assoc_change(struct xsctp_assoc *asoc, u16 state, u16 error)
+{
+	xsctp_ulp_assoc_change_info(asoc, state, error, NULL, 0);
 }
 
 /* RFC 6458 s6.1.5: SCTP_SHUTDOWN_EVENT */
@@ -216,5 +242,156 @@ void xsctp_ulp_sender_dry(struct xsctp_assoc *asoc)
 	sd->sender_dry_type = SCTP_SENDER_DRY_EVENT;
 	sd->sender_dry_length = sizeof(*sd);
 	sd->sender_dry_assoc_id = asoc->id;
+	xsctp_ulp_deliver(asoc, skb);
+}
+
+/*
+ * RFC 6458 s6.1.3: SCTP_REMOTE_ERROR, one per cause of an ERROR chunk
+ * (RFC 9260 s3.3.10).  As on Linux, sre_error is the cause code in
+ * network order and sre_data the cause's value, padded to 4 bytes.
+ */
+void xsctp_ulp_remote_error(struct xsctp_assoc *asoc,
+			    const struct xsctp_tlv *t)
+{
+	u32 dlen = ALIGN(t->len, 4) - XSCTP_PARAMHDR_LEN;
+	struct sctp_remote_error *sre;
+	struct sk_buff *skb;
+
+	if (!subscribed(asoc, SCTP_REMOTE_ERROR))
+		return;
+	skb = notification(sizeof(*sre) + dlen);
+	if (!skb)
+		return;
+	sre = skb_put_zero(skb, sizeof(*sre) + dlen);
+	sre->sre_type = SCTP_REMOTE_ERROR;
+	sre->sre_length = sizeof(*sre) + dlen;
+	sre->sre_error = htons(t->type);
+	sre->sre_assoc_id = asoc->id;
+	/* the pad bytes stay zero, as RFC 9260 s3.2 has them */
+	memcpy(sre->sre_data, t->p + XSCTP_PARAMHDR_LEN,
+	       t->len - XSCTP_PARAMHDR_LEN);
+	xsctp_ulp_deliver(asoc, skb);
+}
+
+/* RFC 6458 s6.1.4: the deprecated SCTP_SEND_FAILED for one DATA chunk */
+static struct sk_buff *send_failed_old(struct xsctp_assoc *asoc,
+				       const struct sk_buff *chunk,
+				       u16 flags, u32 error)
+{
+	const struct xsctp_data_chunk *dc = (const void *)chunk->data;
+	const struct xsctp_out_cb *cb = xsctp_out_cb(chunk);
+	struct sctp_send_failed *ssf;
+	struct sk_buff *skb;
+
+	skb = notification(sizeof(*ssf) + cb->len);
+	if (!skb)
+		return NULL;
+	ssf = skb_put_zero(skb, sizeof(*ssf));
+	ssf->ssf_type = SCTP_SEND_FAILED;
+	ssf->ssf_flags = flags;
+	ssf->ssf_length = sizeof(*ssf) + cb->len;
+	ssf->ssf_error = error;
+	ssf->ssf_info.sinfo_stream = cb->sid;
+	ssf->ssf_info.sinfo_flags = cb->dflags;	/* Linux: the DATA flags */
+	ssf->ssf_info.sinfo_ppid = (__force u32)dc->ppid;
+	ssf->ssf_info.sinfo_context = cb->context;
+	ssf->ssf_info.sinfo_assoc_id = notify_id(asoc);
+	ssf->ssf_assoc_id = notify_id(asoc);
+	skb_put_data(skb, dc + 1, cb->len);
+	return skb;
+}
+
+/* RFC 6458 s6.1.11: SCTP_SEND_FAILED_EVENT for one DATA chunk */
+static struct sk_buff *send_failed_new(struct xsctp_assoc *asoc,
+				       const struct sk_buff *chunk,
+				       u16 flags, u32 error)
+{
+	const struct xsctp_data_chunk *dc = (const void *)chunk->data;
+	const struct xsctp_out_cb *cb = xsctp_out_cb(chunk);
+	struct sctp_send_failed_event *ssf;
+	struct sk_buff *skb;
+
+	skb = notification(sizeof(*ssf) + cb->len);
+	if (!skb)
+		return NULL;
+	ssf = skb_put_zero(skb, sizeof(*ssf));
+	ssf->ssf_type = SCTP_SEND_FAILED_EVENT;
+	ssf->ssf_flags = flags;
+	ssf->ssf_length = sizeof(*ssf) + cb->len;
+	ssf->ssf_error = error;
+	ssf->ssfe_info.snd_sid = cb->sid;
+	ssf->ssfe_info.snd_flags = cb->dflags;
+	ssf->ssfe_info.snd_ppid = (__force u32)dc->ppid;
+	ssf->ssfe_info.snd_context = cb->context;
+	ssf->ssfe_info.snd_assoc_id = notify_id(asoc);
+	ssf->ssf_assoc_id = notify_id(asoc);
+	skb_put_data(skb, dc + 1, cb->len);
+	return skb;
+}
+
+/*
+ * The data handed back is the user's, charged to the receive buffer
+ * like any notification; a socket already holding a receive buffer and
+ * a send buffer's worth takes no more (the rest is dropped unreported).
+ */
+static bool failed_room(const struct sock *sk)
+{
+	return atomic_read(&sk->sk_rmem_alloc) <
+	       READ_ONCE(sk->sk_rcvbuf) + READ_ONCE(sk->sk_sndbuf);
+}
+
+static void send_failed_queue(struct xsctp_assoc *asoc,
+			      struct sk_buff_head *q, u16 flags, u32 error)
+{
+	bool old = subscribed(asoc, SCTP_SEND_FAILED);
+	bool new = subscribed(asoc, SCTP_SEND_FAILED_EVENT);
+	struct sk_buff *chunk, *skb;
+
+	skb_queue_walk(q, chunk) {
+		if (!failed_room(asoc->sk))
+			return;
+		skb = old ? send_failed_old(asoc, chunk, flags, error) : NULL;
+		if (skb)
+			xsctp_ulp_deliver(asoc, skb);
+		skb = new ? send_failed_new(asoc, chunk, flags, error) : NULL;
+		if (skb)
+			xsctp_ulp_deliver(asoc, skb);
+	}
+}
+
+/*
+ * RFC 6458 s6.1.4, s6.1.11: the association ended with user data not
+ * acknowledged.  As on Linux: after the ASSOC_CHANGE, one notification
+ * per DATA chunk (not per message), those sent first in TSN order with
+ * SCTP_DATA_SENT, then those never sent with SCTP_DATA_UNSENT; @error is
+ * the ASSOC_CHANGE's sac_error.  Called under asoc->lock, before the
+ * queues are purged.
+ */
+void xsctp_ulp_send_failed(struct xsctp_assoc *asoc, u32 error)
+{
+	if (!subscribed(asoc, SCTP_SEND_FAILED) &&
+	    !subscribed(asoc, SCTP_SEND_FAILED_EVENT))
+		return;
+	send_failed_queue(asoc, &asoc->sentq, SCTP_DATA_SENT, error);
+	send_failed_queue(asoc, &asoc->sendq, SCTP_DATA_UNSENT, error);
+}
+
+/* RFC 6458 s6.1.6: SCTP_ADAPTATION_INDICATION, after COMM_UP */
+void xsctp_ulp_adaptation(struct xsctp_assoc *asoc)
+{
+	struct sctp_adaptation_event *sai;
+	struct sk_buff *skb;
+
+	if (!asoc->peer_adaptation ||
+	    !subscribed(asoc, SCTP_ADAPTATION_INDICATION))
+		return;
+	skb = notification(sizeof(*sai));
+	if (!skb)
+		return;
+	sai = skb_put_zero(skb, sizeof(*sai));
+	sai->sai_type = SCTP_ADAPTATION_INDICATION;
+	sai->sai_length = sizeof(*sai);
+	sai->sai_adaptation_ind = asoc->peer_adaptation;
+	sai->sai_assoc_id = asoc->id;
 	xsctp_ulp_deliver(asoc, skb);
 }

@@ -44,6 +44,26 @@ struct bench_rx {
 
 extern volatile int bench_stop;
 
+/* One --name option of a load generator and where its value goes. */
+enum bench_opt_kind { BO_INT, BO_LONG, BO_SIZE, BO_DOUBLE, BO_FLAG, BO_STR,
+		      BO_PROTO, BO_LIST };
+
+struct bench_opt {
+	const char *name;
+	enum bench_opt_kind kind;
+	void *dst;
+};
+
+/* BO_LIST: comma-separated values appended to v[*n], at most max */
+struct bench_list {
+	const char **v;
+	int *n;
+	int max;
+};
+
+void bench_options(int argc, char **argv, int first,
+		   const struct bench_opt *t, void (*usage)(void));
+
 double bench_now(void);
 void bench_die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 void bench_alarm(double seconds);

@@ -15,7 +15,6 @@
  * seconds from the first message.  Output is KEY=VALUE lines.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -357,69 +356,27 @@ static void usage(void)
 
 int main(int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "proto", 1, NULL, 'P' }, { "addr", 1, NULL, 'a' },
-		{ "port", 1, NULL, 'p' }, { "size", 1, NULL, 's' },
-		{ "streams", 1, NULL, 'k' }, { "nodelay", 0, NULL, 'N' },
-		{ "seconds", 1, NULL, 't' }, { "clients", 1, NULL, 'c' },
-		{ "many", 0, NULL, 'm' }, { "window", 1, NULL, 'w' },
-		{ "timeout", 1, NULL, 'T' }, { }
-	};
 	struct opts o = {
 		.proto = BENCH_SCTP, .port = 5201, .streams = 1,
 		.seconds = 5, .clients = 1, .timeout = 120,
 	};
-	const char *mode;
-	int c;
+	const struct bench_opt t[] = {
+		{ "proto", BO_PROTO, &o.proto }, { "addr", BO_STR, &o.addr },
+		{ "port", BO_INT, &o.port }, { "size", BO_SIZE, &o.size },
+		{ "streams", BO_INT, &o.streams },
+		{ "nodelay", BO_FLAG, &o.nodelay },
+		{ "seconds", BO_DOUBLE, &o.seconds },
+		{ "clients", BO_INT, &o.clients }, { "many", BO_FLAG, &o.many },
+		{ "window", BO_DOUBLE, &o.window },
+		{ "timeout", BO_DOUBLE, &o.timeout }, { }
+	};
 
 	if (argc < 2)
 		usage();
-	mode = argv[1];
-	optind = 2;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'P':
-			o.proto = bench_parse_proto(optarg);
-			break;
-		case 'a':
-			o.addr = optarg;
-			break;
-		case 'p':
-			o.port = atoi(optarg);
-			break;
-		case 's':
-			o.size = strtoul(optarg, NULL, 0);
-			break;
-		case 'k':
-			o.streams = atoi(optarg);
-			break;
-		case 'N':
-			o.nodelay = 1;
-			break;
-		case 't':
-			o.seconds = atof(optarg);
-			break;
-		case 'c':
-			o.clients = atoi(optarg);
-			break;
-		case 'm':
-			o.many = 1;
-			break;
-		case 'w':
-			o.window = atof(optarg);
-			break;
-		case 'T':
-			o.timeout = atof(optarg);
-			break;
-		default:
-			usage();
-		}
-	}
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	signal(SIGPIPE, SIG_IGN);
-	if (!strcmp(mode, "recv"))
+	bench_options(argc, argv, 2, t, usage);
+	if (!strcmp(argv[1], "recv"))
 		return do_recv(&o);
-	if (strcmp(mode, "send") || !o.addr || !o.size || o.streams < 1 ||
+	if (strcmp(argv[1], "send") || !o.addr || !o.size || o.streams < 1 ||
 	    o.clients < 1)
 		usage();
 	return do_send(&o);

@@ -22,7 +22,6 @@
  * ports on each in turn, past the ephemeral range of one address.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <glob.h>
 #include <signal.h>
 #include <stdio.h>
@@ -431,56 +430,23 @@ static void usage(void)
 
 int main(int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "addr", 1, NULL, 'a' }, { "port", 1, NULL, 'p' },
-		{ "count", 1, NULL, 'n' }, { "block", 1, NULL, 'b' },
-		{ "local", 1, NULL, 'l' }, { "rr-seconds", 1, NULL, 'r' },
-		{ "cpu-seconds", 1, NULL, 'c' }, { "hb-ms", 1, NULL, 'h' },
-		{ }
-	};
 	struct opts o = {
 		.port = 5202, .count = 10000, .block = 1000, .rr_seconds = 3,
 		.cpu_seconds = 5, .hb_ms = 1000,
 	};
-	char *tok;
-	int c;
+	struct bench_list local = { o.local, &o.nlocal, MAX_LOCAL };
+	const struct bench_opt t[] = {
+		{ "addr", BO_STR, &o.addr }, { "port", BO_INT, &o.port },
+		{ "count", BO_LONG, &o.count }, { "block", BO_LONG, &o.block },
+		{ "local", BO_LIST, &local },
+		{ "rr-seconds", BO_DOUBLE, &o.rr_seconds },
+		{ "cpu-seconds", BO_DOUBLE, &o.cpu_seconds },
+		{ "hb-ms", BO_INT, &o.hb_ms }, { }
+	};
 
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'a':
-			o.addr = optarg;
-			break;
-		case 'p':
-			o.port = atoi(optarg);
-			break;
-		case 'n':
-			o.count = atol(optarg);
-			break;
-		case 'b':
-			o.block = atol(optarg);
-			break;
-		case 'l':
-			for (tok = strtok(optarg, ","); tok && o.nlocal < MAX_LOCAL;
-			     tok = strtok(NULL, ","))
-				o.local[o.nlocal++] = tok;
-			break;
-		case 'r':
-			o.rr_seconds = atof(optarg);
-			break;
-		case 'c':
-			o.cpu_seconds = atof(optarg);
-			break;
-		case 'h':
-			o.hb_ms = atoi(optarg);
-			break;
-		default:
-			usage();
-		}
-	}
+	bench_options(argc, argv, 1, t, usage);
 	if (!o.addr || o.count < 1 || o.block < 1)
 		usage();
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	signal(SIGPIPE, SIG_IGN);
 	bench_nofile(o.count + 64);
 	run(&o);
 	return 0;

@@ -15,7 +15,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -242,56 +241,25 @@ static void usage(void)
 
 int main(int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "proto", 1, NULL, 'P' }, { "addr", 1, NULL, 'a' },
-		{ "port", 1, NULL, 'p' }, { "size", 1, NULL, 's' },
-		{ "seconds", 1, NULL, 't' }, { "parallel", 1, NULL, 'n' },
-		{ "nodelay", 0, NULL, 'N' }, { }
-	};
 	struct opts o = {
 		.proto = BENCH_SCTP, .port = 5202, .size = 100, .seconds = 5,
 		.parallel = 1,
 	};
-	const char *mode;
-	int c;
+	const struct bench_opt t[] = {
+		{ "proto", BO_PROTO, &o.proto }, { "addr", BO_STR, &o.addr },
+		{ "port", BO_INT, &o.port }, { "size", BO_SIZE, &o.size },
+		{ "seconds", BO_DOUBLE, &o.seconds },
+		{ "parallel", BO_INT, &o.parallel },
+		{ "nodelay", BO_FLAG, &o.nodelay }, { }
+	};
 
 	if (argc < 2)
 		usage();
-	mode = argv[1];
-	optind = 2;
-	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		switch (c) {
-		case 'P':
-			o.proto = bench_parse_proto(optarg);
-			break;
-		case 'a':
-			o.addr = optarg;
-			break;
-		case 'p':
-			o.port = atoi(optarg);
-			break;
-		case 's':
-			o.size = strtoul(optarg, NULL, 0);
-			break;
-		case 't':
-			o.seconds = atof(optarg);
-			break;
-		case 'n':
-			o.parallel = atoi(optarg);
-			break;
-		case 'N':
-			o.nodelay = 1;
-			break;
-		default:
-			usage();
-		}
-	}
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	signal(SIGPIPE, SIG_IGN);
-	if (!strcmp(mode, "server"))
+	bench_options(argc, argv, 2, t, usage);
+	if (!strcmp(argv[1], "server"))
 		return do_server(&o);
-	if (strcmp(mode, "client") || !o.addr || !o.size || o.parallel < 1 ||
-	    o.size > 65536)
+	if (strcmp(argv[1], "client") || !o.addr || !o.size ||
+	    o.parallel < 1 || o.size > 65536)
 		usage();
 	return do_client(&o);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Helpers shared by the load generators: clock, sockets, message check. */
 #include <errno.h>
+#include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -346,4 +347,75 @@ int bench_read_all(int fd, void *p, size_t n)
 		n -= r;
 	}
 	return 0;
+}
+
+static void store_list(struct bench_list *l, char *arg)
+{
+	char *tok;
+
+	for (tok = strtok(arg, ","); tok && *l->n < l->max;
+	     tok = strtok(NULL, ","))
+		l->v[(*l->n)++] = tok;
+}
+
+static void store(const struct bench_opt *b, char *arg)
+{
+	switch (b->kind) {
+	case BO_INT:
+		*(int *)b->dst = atoi(arg);
+		break;
+	case BO_LONG:
+		*(long *)b->dst = atol(arg);
+		break;
+	case BO_SIZE:
+		*(size_t *)b->dst = strtoul(arg, NULL, 0);
+		break;
+	case BO_DOUBLE:
+		*(double *)b->dst = atof(arg);
+		break;
+	case BO_FLAG:
+		*(int *)b->dst = 1;
+		break;
+	case BO_STR:
+		*(const char **)b->dst = arg;
+		break;
+	case BO_PROTO:
+		*(enum bench_proto *)b->dst = bench_parse_proto(arg);
+		break;
+	case BO_LIST:
+		store_list(b->dst, arg);
+		break;
+	}
+}
+
+/*
+ * Parses argv[first..] against a table ended by an entry without a name;
+ * anything unknown calls usage().  Also sets up what every generator
+ * wants: line-buffered output (the runner reads it as it comes) and
+ * EPIPE instead of SIGPIPE.
+ */
+void bench_options(int argc, char **argv, int first,
+		   const struct bench_opt *t, void (*usage)(void))
+{
+	struct option lo[32] = {};
+	int n, c;
+
+	for (n = 0; t[n].name; n++) {
+		if (n == 31)
+			bench_die("too many options");
+		lo[n].name = t[n].name;
+		lo[n].has_arg = t[n].kind == BO_FLAG ? no_argument :
+			required_argument;
+		lo[n].val = n;
+	}
+	optind = first;
+	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+		if (c < 0 || c >= n)
+			usage();
+		store(&t[c], optarg);
+	}
+	if (optind != argc)
+		usage();
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	signal(SIGPIPE, SIG_IGN);
 }

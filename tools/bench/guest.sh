@@ -7,12 +7,12 @@
 #   BENCH case=N stack=S proto=P metric=M unit=U run=R value=V [reason="..."]
 # V is a number, FAIL (reason says what broke) or NA (not measurable).
 #
-# Usage: guest.sh --stack xsctp|sctp [--cases "1 2 3 4 5 6"] [--runs N]
+# Usage: guest.sh --stack xsctp|sctp [--cases "1 2 3 4 5 6 7"] [--runs N]
 #                 [--seconds S] [--scale N] [--smoke]
 set -euo pipefail
 
 stack=
-cases="1 2 3 4 5 6"
+cases="1 2 3 4 5 6 7"
 runs=3
 secs=10
 scale=10000
@@ -33,6 +33,8 @@ ns_a=bench$$-a	# clients
 ns_b=bench$$-b	# servers
 addr_a=10.99.0.1
 addr_b=10.99.0.2
+addr_a2=10.98.0.1	# case 7's second link
+addr_b2=10.98.0.2
 # past one address's ports, case 5 binds these too (see bench_scale.c)
 extra_a="10.99.0.11 10.99.0.12 10.99.0.13 10.99.0.14"
 tmp=$(mktemp -d)
@@ -367,6 +369,92 @@ case_cores() {
 	done
 }
 
+# ---- case 7: failover -------------------------------------------------
+
+# A second veth pair, its own subnet: two paths per association.
+setup_link2() {
+	[ -z "${link2:-}" ] || return 0
+	ip link add bva2 netns "$ns_a" type veth peer name bvb2 netns "$ns_b"
+	na ip link set bva2 mtu 1500 up
+	nb ip link set bvb2 mtu 1500 up
+	na ip addr add "$addr_a2/24" dev bva2
+	nb ip addr add "$addr_b2/24" dev bvb2
+	na ping -c1 -W2 "$addr_b2" >/dev/null
+	link2=1
+}
+
+# waitfor SECONDS FILE ERE: until a line of FILE matches.
+waitfor() {
+	local i
+	for ((i = 0; i < $1 * 10; i++)); do
+		grep -qE "$3" "$2" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# failover METRIC RUN CLIENT-ARGS...: sctp_mh (selftests) streams a
+# message every 2 ms from a to b over two paths (sctp_connectx() to both
+# of b's addresses); link 1 is cut on a's side (netem 100% loss).  The
+# figure is the time from the cut to the arrival of the first message
+# sent after it (the server's FAILOVER line); the link then comes back
+# and every message is checked at a graceful end.
+failover() {
+	local metric=$1 r=$2 srv=$tmp/fo.srv cli=$tmp/fo.cli cpid ms sent got
+	shift 2
+	rm -f "$tmp/fo.cut" "$tmp/fo.stop"
+	ip netns exec "$ns_b" sctp_mh server -4 -p 5305 --cut-file "$tmp/fo.cut" \
+		--timeout 60 >"$srv" 2>&1 &
+	bg_pids+=($!)
+	server_pid=$!
+	# the client retries nothing: the server must listen first
+	if ! waitfor 10 "$srv" '^LISTENING'; then
+		emit 7 sctp "$metric" ms "$r" FAIL "server: $(tail -n1 "$srv")"
+		unserve
+		return
+	fi
+	ip netns exec "$ns_a" sctp_mh client -4 -c "$addr_b" -c "$addr_b2" \
+		-p 5305 --paths 2 --interval 2 --stop-file "$tmp/fo.stop" \
+		--timeout 60 "$@" >"$cli" 2>&1 &
+	bg_pids+=($!)
+	cpid=$!
+	if ! waitfor 20 "$srv" '^(RECEIVING|FAIL)' ||
+		! grep -q '^RECEIVING' "$srv"; then
+		emit 7 sctp "$metric" ms "$r" FAIL "no traffic: $(tail -n1 "$cli") / $(tail -n1 "$srv")"
+		kill -9 "$cpid" 2>/dev/null || true
+		unserve
+		return
+	fi
+	na tc qdisc replace dev bva root netem loss 100%
+	echo "$EPOCHREALTIME" >"$tmp/fo.cut.tmp" && mv "$tmp/fo.cut.tmp" "$tmp/fo.cut"
+	waitfor 30 "$srv" '^(FAILOVER|FAIL)' || true
+	na tc qdisc del dev bva root
+	touch "$tmp/fo.stop"
+	gone "$cpid" 30 || kill -9 "$cpid" 2>/dev/null || true
+	gone "$server_pid" 30 || true
+	unserve
+	ms=$(sed -n 's/^FAILOVER .* ms=\([0-9.]*\).*/\1/p' "$srv")
+	sent=$(kv "$cli" sent)
+	got=$(kv "$srv" msgs)
+	if [ -z "$ms" ]; then
+		emit 7 sctp "$metric" ms "$r" FAIL "no failover within 30 s: $(tail -n1 "$srv")"
+	elif [ -z "$sent" ] || [ "$sent" != "$got" ]; then
+		emit 7 sctp "$metric" ms "$r" FAIL "sent ${sent:-?} messages, ${got:-?} checked: $(tail -n1 "$cli") / $(tail -n1 "$srv")"
+	else
+		emit 7 sctp "$metric" ms "$r" "$ms"
+	fi
+}
+
+case_failover() {
+	local r=$1
+	setup_link2
+	# default timers: RTO.Min 1 s, HB.interval 30 s; the smoke run skips
+	# them (a second or two more)
+	[ "$smoke" = 1 ] || failover failover_default "$r"
+	# tuned: PF threshold 0, HB.interval 1 s, RTO.Max 1 s
+	failover failover_tuned "$r" --pf 0 --hb 1000 --rto 1000,1000,1000
+}
+
 main() {
 	local r c
 	echo "# bench: stack=$stack kernel=$(uname -r) cpus=$(grep -c ^processor /proc/cpuinfo) cases=$cases runs=$runs seconds=$secs"
@@ -388,6 +476,7 @@ main() {
 			4) case_setup "$r" ;;
 			5) case_scale "$r" ;;
 			6) case_cores "$r" ;;
+			7) case_failover "$r" ;;
 			esac
 		done
 	done

@@ -81,6 +81,9 @@ struct xsctp_path {
 	u64 hb_nonce;			/* of the heartbeat in flight */
 	unsigned long last_send;	/* jiffies of the last DATA sent */
 	bool hb_pending;		/* a heartbeat awaits its ACK */
+	bool given;			/* sctp_connectx()'s, not yet seen in the INIT ACK */
+	bool retired;			/* left the association; freed after RCU */
+	struct rcu_head rcu;
 };
 
 /* Timers of the association itself; the T3 timers live in the paths. */
@@ -93,6 +96,29 @@ enum xsctp_timer_kind {
 	XSCTP_T_SACK,
 	XSCTP_T_AUTOCLOSE,
 	XSCTP_T_HEARTBEAT,
+};
+
+/*
+ * What SCTP_GET_ASSOC_STATS reports (Linux's option, after Solaris'; not
+ * in RFC 6458), each counted where its event happens.  Under asoc->lock.
+ */
+struct xsctp_assoc_stats {
+	u64 rtxchunks;		/* DATA chunks retransmitted (outq.c) */
+	u64 gapcnt;		/* Gap Ack Blocks in SACKs taken (outq.c) */
+	u64 outofseqtsns;	/* DATA beyond our TSN window (inq.c) */
+	u64 osacks;		/* SACKs sent (output.c) */
+	u64 isacks;		/* SACKs received (sm.c) */
+	u64 octrlchunks;	/* control chunks sent (output.c) */
+	u64 ictrlchunks;	/* control chunks received (sm.c) */
+	u64 oodchunks;		/* ordered DATA sent, resends not (outq.c) */
+	u64 iodchunks;		/* ordered DATA accepted (inq.c) */
+	u64 ouodchunks;		/* unordered, likewise */
+	u64 iuodchunks;
+	u64 idupchunks;		/* duplicate TSNs reported in SACKs (inq.c) */
+	u64 opackets;		/* packets sent (output.c) */
+	u64 ipackets;		/* packets that found the association (sm.c) */
+	u32 max_rto;		/* jiffies: highest RTO since the last read */
+	union xsctp_addr max_rto_addr;	/* the path that had it */
 };
 
 struct xsctp_assoc {
@@ -108,6 +134,11 @@ struct xsctp_assoc {
 	bool accepted;			/* one-to-one child already accept()ed */
 	bool parked;			/* ended before accept(): still listed */
 	int err;			/* reported to a one-to-one socket */
+	u32 events;			/* RFC 6458 s6.2: subscriptions, bit
+					 * (type - SCTP_SN_TYPE_BASE); written
+					 * under both locks
+					 */
+	u32 peer_adaptation;		/* RFC 5061 s4.2.5, 0: none given */
 	/* RFC 9260 s5: tags and the peer's view */
 	u32 my_vtag;
 	u32 peer_vtag;
@@ -145,6 +176,7 @@ struct xsctp_assoc {
 	struct list_head paths;
 	struct xsctp_path *primary;	/* the user's choice (s6.4) */
 	struct xsctp_path *sack_path;	/* where the last DATA came from */
+	struct xsctp_path *init_path;	/* where INIT or COOKIE ECHO went last */
 	u8 npaths;
 	/* handshake and shutdown */
 	u8 init_retries;
@@ -183,6 +215,7 @@ struct xsctp_assoc {
 	u32 sack_freq;			/* SCTP_DELAYED_SACK, packets */
 	u8 sack_every;			/* SACK every Nth packet, 1 when off */
 	bool sack_off;			/* delayed SACK off (sack_freq 1) */
+	struct xsctp_assoc_stats stats;	/* SCTP_GET_ASSOC_STATS */
 	unsigned long tsnbits[];	/* tsnmap's bitmap */
 };
 
@@ -211,12 +244,26 @@ struct xsctp_assoc *xsctp_assoc_lookup_sk(struct sock *sk,
 					  struct xsctp_path **path);
 struct xsctp_path *xsctp_assoc_add_peer(struct xsctp_assoc *asoc,
 					const union xsctp_addr *peer);
+void xsctp_assoc_rm_path(struct xsctp_assoc *asoc, struct xsctp_path *p);
 struct xsctp_assoc *xsctp_assoc_by_id(struct sock *sk, sctp_assoc_t id);
 int xsctp_assoc_want_streams(struct xsctp_assoc *asoc, u16 os, gfp_t gfp);
 int xsctp_assoc_init_streams(struct xsctp_assoc *asoc, u16 os, u16 is,
 			     gfp_t gfp);
 int xsctp_assoc_net_init(struct net *net);
 void xsctp_assoc_net_exit(struct net *net);
+
+/*
+ * Called under asoc->lock whenever @p's RTO is set: SCTP_GET_ASSOC_STATS
+ * reports the highest since it was last read, and on which path.
+ */
+static inline void xsctp_assoc_note_rto(struct xsctp_assoc *asoc,
+					const struct xsctp_path *p)
+{
+	if (p->rto > asoc->stats.max_rto) {
+		asoc->stats.max_rto = p->rto;
+		asoc->stats.max_rto_addr = p->addr;
+	}
+}
 
 static inline bool xsctp_assoc_established(const struct xsctp_assoc *asoc)
 {

@@ -29,5 +29,7 @@ int xsctp_output_reply(struct net *net, struct sock *sk,
 		       const struct sk_buff *in, u32 vtag,
 		       struct sk_buff *skb);
 int xsctp_crc_ok(struct sk_buff *skb);
+void xsctp_output_init(void);
+void xsctp_output_exit(void);
 
 #endif /* _XSCTP_OUTPUT_H */

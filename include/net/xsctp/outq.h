@@ -19,6 +19,7 @@ struct xsctp_out_cb {
 	struct xsctp_path *path;	/* where it was last sent */
 	unsigned long sent_at;		/* jiffies */
 	u32 tsn;
+	u32 context;			/* sinfo_context, for SEND_FAILED */
 	u16 len;			/* user data bytes */
 	u16 sid;
 	u8 state;			/* XSCTP_OUT_* */

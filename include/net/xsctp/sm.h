@@ -41,6 +41,8 @@ int xsctp_sm_send_ctrl(struct xsctp_assoc *asoc, struct xsctp_path *path,
 
 /* sm.c, for handshake.c */
 void xsctp_sm_fail(struct xsctp_assoc *asoc, u16 sac_state, int err);
+void xsctp_sm_fail_info(struct xsctp_assoc *asoc, u16 sac_state, int err,
+			u16 error, const u8 *info, u32 ilen);
 void xsctp_sm_established(struct xsctp_assoc *asoc);
 void *xsctp_sm_put_cause(struct sk_buff *skb, u16 cause, u32 len);
 void xsctp_sm_reply_abort(struct xsctp_rcv *r, u32 vtag, bool tbit, u16 cause);
@@ -63,6 +65,7 @@ static inline void xsctp_rto_backoff(struct xsctp_assoc *asoc,
 				     struct xsctp_path *path)
 {
 	path->rto = min(path->rto * 2, asoc->rto_max);
+	xsctp_assoc_note_rto(asoc, path);
 }
 
 /* inq.c */
@@ -103,6 +106,12 @@ void xsctp_outq_pmtu_shrunk(struct xsctp_assoc *asoc, struct xsctp_path *p);
 
 /* ulp.c */
 void xsctp_ulp_assoc_change(struct xsctp_assoc *asoc, u16 state, u16 error);
+void xsctp_ulp_assoc_change_info(struct xsctp_assoc *asoc, u16 state,
+				 u16 error, const u8 *info, u32 ilen);
+void xsctp_ulp_remote_error(struct xsctp_assoc *asoc,
+			    const struct xsctp_tlv *t);
+void xsctp_ulp_send_failed(struct xsctp_assoc *asoc, u32 error);
+void xsctp_ulp_adaptation(struct xsctp_assoc *asoc);
 void xsctp_ulp_shutdown_event(struct xsctp_assoc *asoc);
 void xsctp_ulp_sender_dry(struct xsctp_assoc *asoc);
 void xsctp_outq_dry_check(struct xsctp_assoc *asoc);

@@ -14,19 +14,21 @@ int xsctp_bind_rem(struct sock *sk, const union xsctp_addr *a);
 int xsctp_bind_inherit(struct sock *nsk, const struct sock *sk);
 void xsctp_unbind(struct sock *sk);
 int xsctp_peeloff(struct sock *sk, sctp_assoc_t id, struct socket **res);
-int xsctp_do_connect(struct sock *sk, const union xsctp_addr *peer,
+int xsctp_do_connect(struct sock *sk, const union xsctp_addr *peers, int n,
 		     bool nonblock, sctp_assoc_t *id);
 int xsctp_addr_setsockopt(struct sock *sk, int optname, sockptr_t val,
 			  unsigned int len);
 int xsctp_addr_getsockopt(struct sock *sk, int optname, char __user *optval,
 			  int __user *optlen, int len);
 struct xsctp_assoc *xsctp_connect_new(struct sock *sk,
-				      const union xsctp_addr *peer, int *err);
+				      const union xsctp_addr *peers, int n,
+				      bool start, int *err);
 int xsctp_sk_wait(struct sock *sk, long *timeo,
 		  int (*check)(struct sock *sk, void *arg), void *arg);
 int xsctp_wait_established(struct sock *sk, struct xsctp_assoc *asoc,
 			   long *timeo);
 struct xsctp_assoc *xsctp_sk_first_assoc(struct sock *sk);
+void xsctp_sk_charge_wmem(struct xsctp_assoc *asoc, int delta);
 int xsctp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len);
 int xsctp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len,
 		  int flags, int *addr_len);

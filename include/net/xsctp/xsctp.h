@@ -29,6 +29,7 @@ struct xsctp_sock_opts {
 	u32 hb_interval;		/* ms, HB.interval */
 	bool hb_off;			/* SPP_HB_DISABLE */
 	u32 events;			/* bit (type - SCTP_SN_TYPE_BASE) */
+	u32 adaptation_ind;		/* SCTP_ADAPTATION_LAYER, 0: none */
 	u32 default_ppid;
 	u16 default_stream;
 	u16 default_flags;
@@ -82,6 +83,7 @@ struct xsctp_sock {
 	sctp_assoc_t pd_owner;
 	struct sk_buff_head pd_lobby;
 	u32 pd_lobby_bytes;
+	atomic_t wmem_queued;		/* its associations' sndbuf_used */
 	struct xsctp_sock_opts opts;	/* inherited by accept()ed sockets */
 };
 
