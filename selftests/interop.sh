@@ -400,9 +400,13 @@ wire_main() {
 # Only SCTP packets are judged (the link also carries ARP, ND, pings).  A
 # case fails on a packet of its port that is malformed, whose CRC32c is
 # not verified good, or that has an expert info of severity warning or
-# error, except the one warning legitimate here: "More than 100 TSNs were
+# error, except three warnings legitimate here: "More than 100 TSNs were
 # gap-acknowledged in this SACK" (a heuristic; 2 MiB windows with 256 KiB
-# messages do that after a loss).  Notes ("Retransmitted TSN": the link
+# messages do that after a loss), "This TSN was retransmitted more than 2
+# times" (the emulated link drops bursts of frames under TCG load) and
+# "This TSN was acked prior to this retransmission" (the capture sees a SACK
+# that is still on its way to the sender when its T3 fires; every byte is
+# verified end to end by the case itself).  Notes ("Retransmitted TSN": the link
 # drops frames under TCG load; "Zero Advertised Receiver Window Credit")
 # are counted only.  A case also fails unless its port saw a whole
 # association: INIT, INIT ACK, COOKIE ECHO, COOKIE ACK, DATA, SACK,
@@ -457,7 +461,9 @@ $2 == "" {
 	for (i = 1; i <= ns; i++) {
 		if (sev[i] + 0 < 6291456)
 			notes[c, msg[i]]++
-		else if (msg[i] ~ /^More than 100 TSNs were gap-acknowledged/)
+		else if (msg[i] ~ /^More than 100 TSNs were gap-acknowledged/ ||
+			 msg[i] ~ /^This TSN was retransmitted more than 2 times/ ||
+			 msg[i] ~ /^This TSN was acked prior to this retransmission/)
 			allowed[c, msg[i]]++
 		else
 			finding(c, "expert info: " msg[i])
@@ -528,10 +534,14 @@ END {
 		printf "%s", out[c]
 		if (bad[c] > 10)
 			printf "# FAIL: %d findings in all\n", bad[c]
+		if (bad[c])
+			summary = summary sprintf("# %s failed:\n%s", name[c], out[c])
 		ok = !bad[c] && !bad[0]
 		printf "%sok %d wire_%s\n", ok ? "" : "not ", c, name[c]
 		fails += !ok
 	}
+	# again at the end, where a truncated log still shows it
+	printf "%s", summary
 	exit fails != 0
 }'
 
