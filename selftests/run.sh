@@ -10,11 +10,12 @@ export XSCTP_KO=${XSCTP_KO:-/x/xsctp.ko}
 suite=${1:-main}
 
 run() {
-	local out rc
+	local out rc t0=$SECONDS
 	echo "# run: $*"
 	out=$("$@" 2>&1)
 	rc=$?
 	echo "$out"
+	echo "# run: $1 took $((SECONDS - t0)) s"
 	if [ $rc != 0 ] && ! echo "$out" | grep -q '^not ok '; then
 		echo "not ok 1 $1 # exited with status $rc"
 	fi
