@@ -27,6 +27,21 @@ struct sk_buff *xsctp_pkt_new(u32 chunk_room, gfp_t gfp)
 }
 
 /*
+ * skb->cb of a packet being built (zeroed by alloc_skb): the control
+ * chunks in it, for SCTP_GET_ASSOC_STATS.  DATA chunks are built in
+ * message skbs whose cb is the send queue's, so they are never counted.
+ */
+struct xsctp_pkt_cb {
+	u16 ctrl;
+	u16 sacks;
+};
+
+static struct xsctp_pkt_cb *pkt_cb(struct sk_buff *skb)
+{
+	return (struct xsctp_pkt_cb *)skb->cb;
+}
+
+/*
  * Appends a chunk with a @body-byte body (zeroed, then padded to 4 bytes,
  * RFC 9260 s3.2) and returns its start.  The caller sized the skb.
  */
@@ -35,6 +50,10 @@ void *xsctp_pkt_chunk(struct sk_buff *skb, u8 type, u8 flags, u32 body)
 	u32 len = sizeof(struct xsctp_chunkhdr) + body;
 	struct xsctp_chunkhdr *ch = skb_put_zero(skb, ALIGN(len, 4));
 
+	if (type != XSCTP_CID_DATA) {
+		pkt_cb(skb)->ctrl++;
+		pkt_cb(skb)->sacks += type == XSCTP_CID_SACK;
+	}
 	ch->type = type;
 	ch->flags = flags;
 	ch->length = htons(len);
@@ -333,24 +352,13 @@ static int xsctp_xmit(struct net *net, struct sock *sk, struct sk_buff *skb,
 }
 
 /* SCTP_GET_ASSOC_STATS: the packet, and the control chunks in it. */
-static void count_out(struct xsctp_assoc *asoc, const struct sk_buff *skb)
+static void count_out(struct xsctp_assoc *asoc, struct sk_buff *skb)
 {
 	struct xsctp_assoc_stats *st = &asoc->stats;
-	const struct xsctp_chunkhdr *ch;
-	u32 off = 0, len;
 
 	st->opackets++;
-	while (off + sizeof(*ch) <= skb->len) {
-		ch = (const void *)(skb->data + off);
-		len = ntohs(ch->length);
-		if (len < sizeof(*ch))
-			break;
-		if (ch->type != XSCTP_CID_DATA) {
-			st->octrlchunks++;
-			st->osacks += ch->type == XSCTP_CID_SACK;
-		}
-		off += ALIGN(len, 4);
-	}
+	st->octrlchunks += pkt_cb(skb)->ctrl;
+	st->osacks += pkt_cb(skb)->sacks;
 }
 
 /* Called under the association's lock.  Consumes @skb. */
