@@ -73,13 +73,6 @@ tcp_listening() {
 	[ -n "$(ip netns exec "$NS_PREFIX-$1" ss -Hltn "sport = :$2")" ]
 }
 
-show() {
-	local f
-	for f in "$@"; do
-		[ -e "$f" ] && sed "s/^/#   $(basename "$f"): /" "$f"
-	done
-	return 0
-}
 
 t_checksctp() {
 	topo || return 1

@@ -45,13 +45,6 @@ netem() {
 	ns_netem a va "$@" && ns_netem b vb "$@"
 }
 
-show() {
-	local f
-	for f in "$@"; do
-		[ -e "$f" ] && sed "s/^/#   $(basename "$f"): /" "$f"
-	done
-	return 0
-}
 
 # run_pair SEC -4|-6 ARGS...: an sctp_io server in a and a client in b, both
 # given ARGS and bounded by SEC seconds; their output is left in

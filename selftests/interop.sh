@@ -203,7 +203,8 @@ peer_main() {
 
 # ---- the main guest (xsctp) ----
 
-show() {
+# show_as FILE NAME: FILE's lines as KTAP comments named NAME.
+show_as() {
 	[ -e "$1" ] && sed "s/^/#   $2: /" "$1"
 	return 0
 }
@@ -245,7 +246,7 @@ fwd() {
 		sleep 1
 	done
 	log "client attempts: $tries"
-	show "$out" client
+	show_as "$out" client
 	case_end "$t0"
 	return $rc
 }
@@ -261,7 +262,7 @@ rev() {
 		--timeout "$T" "$@" >"$out" 2>&1 &
 	pid=$!
 	wait "$pid" || rc=1
-	show "$out" server
+	show_as "$out" server
 	case_end "$t0"
 	return $rc
 }
@@ -280,7 +281,7 @@ mh_client() {
 		grep -q '^READY' "$out" && break
 		wait "$MHPID"
 		grep -Eq '^FAIL (sctp_connectx|connect):|CANT_STR_ASSOC' "$out" &&
-			[ $SECONDS -lt $end ] || { show "$out" client; return 1; }
+			[ $SECONDS -lt $end ] || { show_as "$out" client; return 1; }
 		sleep 1
 	done
 	log "client attempts: $tries"
@@ -292,7 +293,7 @@ verdict() {
 
 	wait_secs 60 bash -c "exec 3<>/dev/tcp/$P4/$(($2 + 1000)) && cat <&3 >$f && grep -q '^EXIT' $f" ||
 		return 1
-	show "$f" peer
+	show_as "$f" peer
 	grep -q '^EXIT 0$' "$f" || fail "the sctp.ko server failed"
 }
 
@@ -302,7 +303,7 @@ mh_done() {
 
 	touch "$OUT.$name.stop"
 	wait "$MHPID" || rc=1
-	show "$out" client
+	show_as "$out" client
 	verdict "$name" "$2" || return 1
 	sent=$(sed -n 's/^OK sent=//p' "$out")
 	got=$(sed -n 's/^OK msgs=//p' "$OUT.$name.peer")
@@ -328,10 +329,10 @@ fo() {
 	cut=$EPOCHREALTIME
 	echo "$cut" >"$OUT.$name.cut.tmp" && mv "$OUT.$name.cut.tmp" "$OUT.$name.cut"
 	wait_secs 15 grep -qE "$(paddr ADDR_UNREACHABLE $P4)" "$out" ||
-		{ tc qdisc del dev eth0 root; show "$out" client; return 1; }
+		{ tc qdisc del dev eth0 root; show_as "$out" client; return 1; }
 	tc qdisc del dev eth0 root || return 1
 	wait_secs 30 grep -qE "$(paddr ADDR_AVAILABLE $P4)" "$out" ||
-		{ show "$out" client; return 1; }
+		{ show_as "$out" client; return 1; }
 	mh_done "$name" "$PORT" || return 1
 	fo=$(sed -n 's/^FAILOVER .* ms=\([0-9.]*\).*/\1/p' "$OUT.$name.peer")
 	t_un=$(grep -m1 -E "$(paddr ADDR_UNREACHABLE $P4)" "$out" | sed -n 's/.* t=\([0-9.]*\).*/\1/p')

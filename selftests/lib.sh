@@ -35,15 +35,26 @@ ktap_finish() {
 	return $bad
 }
 
-# wait_until SECONDS CMD...: polls CMD every 50 ms; fails after SECONDS.
+# wait_until SECONDS CMD...: polls CMD every 50 ms; fails after SECONDS
+# (wall time: a slow CMD does not stretch the bound).
 wait_until() {
-	local limit=$(($1 * 20)) i
+	local end=$((SECONDS + $1 + 1))
 	shift
-	for ((i = 0; i < limit; i++)); do
+	while :; do
 		"$@" >/dev/null 2>&1 && return 0
+		[ "$SECONDS" -lt "$end" ] || break
 		sleep 0.05
 	done
 	fail "timed out waiting for: $*"
+}
+
+# show FILE...: the files' lines as KTAP comments, each named.
+show() {
+	local f
+	for f in "$@"; do
+		[ -e "$f" ] && sed "s/^/#   $(basename "$f"): /" "$f"
+	done
+	return 0
 }
 
 # expect_fail CMD...: CMD must exit non-zero.

@@ -76,14 +76,6 @@ stop_all() {
 	[ -z "$SPID" ] || kill "$SPID" 2>/dev/null || true
 }
 
-show() {
-	local f
-
-	for f in "$@"; do
-		[ -e "$f" ] && sed "s/^/#   $(basename "$f"): /" "$f"
-	done
-	return 0
-}
 
 # start FAMILY CLIENT-ARGS...: a server in a (options: $SRV_ARGS), a
 # client in b sending to S1 until $OUT.stop exists; returns once both
