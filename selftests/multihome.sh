@@ -220,6 +220,12 @@ failover() {
 	fi
 	finish || return 1
 	client_confirmed || return 1
+	# no switchover by default (RFC 7829 s5, ps_retrans 65535): the
+	# data went back to the first address, still the primary
+	grep -qE "^PRIMARY end addr=$SA1\$" "$OUT.client" ||
+		fail "primary is not $S1 at the end" || rc=1
+	! grep -q 'state=ADDR_MADE_PRIM' "$OUT.client" ||
+		fail "the primary changed" || rc=1
 	fo=$(sed -n 's/^FAILOVER .* ms=\([0-9]*\).*/\1/p' "$OUT.server")
 	t_pf=$(when "$OUT.client" "$(paddr ADDR_POTENTIALLY_FAILED "$SA1")")
 	t_un=$(when "$OUT.client" "$(paddr ADDR_UNREACHABLE "$SA1")")
@@ -244,6 +250,30 @@ failover() {
 		grep -qE "^PEER_ADDR_CHANGE addr=$SA2 state=ADDR_UNREACHABLE" ||
 		fail "$S2 failed too" || rc=1
 	return $rc
+}
+
+# switchover FAMILY: with Primary.Switchover.Max.Retrans 0 (RFC 7829 s5,
+# SCTP_PEER_ADDR_THLDS_V2) the path the data moved to becomes the primary
+# when the first fails, and stays so once the link is back.
+switchover() {
+	SRV_ARGS=$SRV_TUNED
+	topo "$1" && start "$1" $TUNED --pf 0 --ps 0 || return 1
+	client_confirmed || return 1
+	cut_link netem 1 && cut_now || return 1
+	if ! wait_until 15 grep -qE "$(paddr ADDR_MADE_PRIM "$SA2")" \
+		"$OUT.client"; then
+		show "$OUT".*
+		return 1
+	fi
+	mend_link netem 1 || return 1
+	if ! wait_until 30 grep -qE "$(paddr ADDR_AVAILABLE "$SA1")" \
+		"$OUT.client"; then
+		show "$OUT".*
+		return 1
+	fi
+	finish || return 1
+	grep -qE "^PRIMARY end addr=$SA2\$" "$OUT.client" ||
+		fail "primary is not $S2 at the end"
 }
 
 # secondary FAMILY: the second link fails; the primary carries on
@@ -359,6 +389,8 @@ t_failover_netem_tuned_v4() { failover -4 netem tuned; }
 t_failover_netem_tuned_v6() { failover -6 netem tuned; }
 t_failover_link_down_v4() { failover -4 down tuned; }
 t_failover_link_down_v6() { failover -6 down tuned; }
+t_switchover_v4() { switchover -4; }
+t_switchover_v6() { switchover -6; }
 t_secondary_fails_v4() { secondary -4; }
 t_secondary_fails_v6() { secondary -6; }
 t_all_down_v4() { all_down -4; }
@@ -381,6 +413,8 @@ mh_case failover_netem_tuned_v4
 mh_case failover_netem_tuned_v6
 mh_case failover_link_down_v4
 mh_case failover_link_down_v6
+mh_case switchover_v4
+mh_case switchover_v6
 mh_case secondary_fails_v4
 mh_case secondary_fails_v6
 mh_case all_down_v4

@@ -14,7 +14,7 @@
  *   sctp_mh client [-4|-6] -c ADDR [-c ADDR...] -p PORT --paths N [--rto I,MIN,MAX]
  *           [--hb MS] [--pathmaxrxt N] [--asocmaxrxt N] [--interval MS]
  *           [--count N] [--duration MS] [--stop-file F] [--timeout S]
- *           [--cut-file F] [--idle MS] [--pf N]
+ *           [--cut-file F] [--idle MS] [--pf N] [--ps N]
  *
  * The server binds the wildcard (one-to-many) and ends with "OK msgs=N"
  * when the association shuts down gracefully.  Once --cut-file exists
@@ -79,10 +79,10 @@ static struct {
 	uint32_t naddrs;
 	uint32_t port, paths, timeout, interval, count, duration, streams;
 	uint32_t rto[3], hb, pathmaxrxt, asocmaxrxt, sack_delay, idle;
-	int remote_cut, pf;		/* pf: RFC 7829 threshold, -1 unset */
+	int remote_cut, pf, ps;		/* RFC 7829 thresholds, -1 unset */
 } opt = {
 	.family = AF_INET, .timeout = 60, .interval = 5, .streams = 2,
-	.paths = 1, .pf = -1,
+	.paths = 1, .pf = -1, .ps = -1,
 };
 
 static void __attribute__((format(printf, 1, 2), noreturn)) die(const char *fmt, ...)
@@ -738,18 +738,26 @@ static int stop_due(uint64_t end)
 	return opt.stop_file && !access(opt.stop_file, F_OK);
 }
 
-/* --pf: RFC 7829's PF threshold of every path (it needs an association). */
+/*
+ * --pf, --ps: RFC 7829's PF threshold and primary switchover threshold
+ * (s5; SCTP_PEER_ADDR_THLDS_V2) of every path (it needs an association).
+ */
 static void set_pf(void)
 {
-	struct sctp_paddrthlds t = {
+	struct sctp_paddrthlds_v2 t = {
 		.spt_assoc_id = 0,
 		.spt_pathmaxrxt = opt.pathmaxrxt ? opt.pathmaxrxt : 5,
-		.spt_pathpfthld = opt.pf,
+		.spt_pathpfthld = opt.pf >= 0 ? opt.pf : 0,
+		.spt_pathcpthld = opt.ps,
 	};
 
 	t.spt_address.ss_family = opt.family;
-	set_opt(tx.fd, SCTP_PEER_ADDR_THLDS, &t, sizeof(t),
-		"SCTP_PEER_ADDR_THLDS");
+	if (opt.ps < 0)
+		set_opt(tx.fd, SCTP_PEER_ADDR_THLDS, &t,
+			sizeof(struct sctp_paddrthlds), "SCTP_PEER_ADDR_THLDS");
+	else
+		set_opt(tx.fd, SCTP_PEER_ADDR_THLDS_V2, &t, sizeof(t),
+			"SCTP_PEER_ADDR_THLDS_V2");
 }
 
 /* sctp_connectx() to every -c address, packed as RFC 6458 s9.9 wants. */
@@ -789,7 +797,7 @@ static void client(void)
 		die("connect: %s", strerror(errno));
 	printf("CONNECTED t=%s ms=%llu\n", stamp(now_us()),
 	       (unsigned long long)(now_us() - t0) / 1000);
-	if (opt.pf >= 0)
+	if (opt.pf >= 0 || opt.ps >= 0)
 		set_pf();
 	while (!tx.up || tx.nconfirmed < opt.paths)
 		client_poll(100, 0);
@@ -862,6 +870,7 @@ static uint32_t num(const char *s, uint32_t lo, uint32_t hi)
 enum {
 	O_PATHS = 256, O_RTO, O_HB, O_PMR, O_AMR, O_INTERVAL, O_COUNT, O_DUR,
 	O_STOP, O_CUT, O_STREAMS, O_TIMEOUT, O_SACK, O_REMOTE, O_IDLE, O_PF,
+	O_PS,
 };
 
 static const struct option longopts[] = {
@@ -872,7 +881,8 @@ static const struct option longopts[] = {
 	{ "stop-file", 1, 0, O_STOP }, { "cut-file", 1, 0, O_CUT },
 	{ "streams", 1, 0, O_STREAMS }, { "timeout", 1, 0, O_TIMEOUT },
 	{ "sack-delay", 1, 0, O_SACK }, { "remote-cut", 0, 0, O_REMOTE },
-	{ "idle", 1, 0, O_IDLE }, { "pf", 1, 0, O_PF }, { 0, 0, 0, 0 },
+	{ "idle", 1, 0, O_IDLE }, { "pf", 1, 0, O_PF }, { "ps", 1, 0, O_PS },
+	{ 0, 0, 0, 0 },
 };
 
 static void parse_one(int c, const char *arg)
@@ -942,6 +952,9 @@ static void parse_one(int c, const char *arg)
 		break;
 	case O_PF:
 		opt.pf = num(arg, 0, 65535);
+		break;
+	case O_PS:
+		opt.ps = num(arg, 0, 65535);
 		break;
 	default:
 		usage();

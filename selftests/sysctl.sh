@@ -12,10 +12,11 @@ D=/proc/sys/net/sctp
 LIVE="rto_initial 3000 rto_min 1000 rto_max 60000 hb_interval 30000
 sack_timeout 200 valid_cookie_life 60000 path_max_retrans 5
 association_max_retrans 10 max_init_retransmits 8 pf_retrans 0 pf_enable 1
-cookie_preserve_enable 1 sndbuf_policy 0 rcvbuf_policy 0 max_burst 4"
+cookie_preserve_enable 1 sndbuf_policy 0 rcvbuf_policy 0 max_burst 4
+ps_retrans 65535"
 # name value: what xsctp does; any other value is EINVAL
 FIXED="rto_alpha_exp_divisor 3 rto_beta_exp_divisor 2
-ps_retrans 65535 addip_enable 0 addip_noauth_enable 0 default_auto_asconf 0
+addip_enable 0 addip_noauth_enable 0 default_auto_asconf 0
 prsctp_enable 0 reconf_enable 0 auth_enable 0 intl_enable 0 ecn_enable 0
 udp_port 0 encap_port 0 plpmtud_probe_interval 0"
 
@@ -80,6 +81,19 @@ t_out_of_range_einval() {
 	check_values a "$LIVE"
 }
 
+# pf_retrans <= ps_retrans (RFC 7829 s5), each bounding the other, as
+# sctp.ko does.
+t_pf_ps_bounds() {
+	ns_create a
+	[ -z "$(wr a ps_retrans 3)" ] || fail "ps_retrans 3 refused"
+	[ "$(wr a pf_retrans 4)" = "Invalid argument" ] || fail "pf 4 > ps 3"
+	[ -z "$(wr a pf_retrans 3)" ] || fail "pf_retrans 3 refused"
+	[ "$(wr a ps_retrans 2)" = "Invalid argument" ] || fail "ps 2 < pf 3"
+	[ "$(wr a ps_retrans 65536)" = "Invalid argument" ] ||
+		fail "ps_retrans 65536"
+	check_values a "pf_retrans 3 ps_retrans 3"
+}
+
 # The features xsctp does not have refuse to be turned on, but a script
 # writing what xsctp does (often Linux's default) succeeds.
 t_fixed_refuse_other_values() {
@@ -135,6 +149,7 @@ t_unload_with_namespaces() {
 ktap_case all_exist t_all_exist
 ktap_case writes_stick t_writes_stick
 ktap_case out_of_range_einval t_out_of_range_einval
+ktap_case pf_ps_bounds t_pf_ps_bounds
 ktap_case fixed_refuse_other_values t_fixed_refuse_other_values
 ktap_case namespaces_apart t_namespaces_apart
 ktap_case unload_with_namespaces t_unload_with_namespaces

@@ -332,6 +332,51 @@ TEST(pf_retrans_reaches_new_associations)
 }
 
 /*
+ * ps_retrans is RFC 7829 s5's Primary.Switchover.Max.Retrans of new
+ * associations, read and changed with SCTP_PEER_ADDR_THLDS_V2, which
+ * wants it no lower than the PF threshold.
+ */
+TEST(ps_retrans_reaches_new_associations)
+{
+	struct sctp_paddrthlds_v2 t;
+	struct sockaddr_storage peer;
+	socklen_t len = sizeof(t);
+	int l, c;
+
+	own_netns(NULL);
+	ASSERT_EQ(0, set("ps_retrans", 7));
+	ASSERT_EQ(0, pair(&l, &c, 5000));
+	memset(&t, 0, sizeof(t));
+	t.spt_address.ss_family = AF_INET;
+	ASSERT_EQ(0, getsockopt(c, IPPROTO_SCTP, SCTP_PEER_ADDR_THLDS_V2, &t,
+				&len)) TH_LOG("%s", strerror(errno));
+	EXPECT_EQ(sizeof(t), len);
+	EXPECT_EQ(7, t.spt_pathcpthld);
+	EXPECT_EQ(0, t.spt_pathpfthld);
+	/* PF threshold above the switchover one */
+	t.spt_pathpfthld = 2;
+	t.spt_pathcpthld = 1;
+	EXPECT_EQ(-1, setsockopt(c, IPPROTO_SCTP, SCTP_PEER_ADDR_THLDS_V2,
+				 &t, sizeof(t)));
+	EXPECT_EQ(EINVAL, errno);
+	t.spt_pathcpthld = 4;
+	ASSERT_EQ(0, setsockopt(c, IPPROTO_SCTP, SCTP_PEER_ADDR_THLDS_V2,
+				&t, sizeof(t))) TH_LOG("%s", strerror(errno));
+	/* the path itself took it too */
+	len = sizeof(peer);
+	ASSERT_EQ(0, getpeername(c, (struct sockaddr *)&peer, &len));
+	memset(&t, 0, sizeof(t));
+	memcpy(&t.spt_address, &peer, sizeof(peer));
+	len = sizeof(t);
+	ASSERT_EQ(0, getsockopt(c, IPPROTO_SCTP, SCTP_PEER_ADDR_THLDS_V2, &t,
+				&len)) TH_LOG("%s", strerror(errno));
+	EXPECT_EQ(4, t.spt_pathcpthld);
+	EXPECT_EQ(2, t.spt_pathpfthld);
+	close(c);
+	close(l);
+}
+
+/*
  * RFC 9260 s5.2.6: with cookies living 100 ms (valid_cookie_life) and a
  * 150 ms round trip, every first COOKIE ECHO is stale; the client asks
  * for more (Cookie Preservative).  A server with cookie_preserve_enable 0

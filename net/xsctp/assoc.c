@@ -59,6 +59,7 @@ struct xsctp_assoc *xsctp_assoc_new(struct sock *sk, gfp_t gfp)
 	asoc->max_retrans = xs->opts.max_retrans;
 	asoc->path_max_retrans = xs->opts.path_max_retrans;
 	asoc->pf_retrans = xsctp_sysctl_pf_retrans(asoc->net);
+	asoc->ps_retrans = xsctp_sysctl_ps_retrans(asoc->net);
 	/* set by socket options (sockopt.c) */
 	asoc->default_stream = xs->opts.default_stream;
 	asoc->default_flags = xs->opts.default_flags;
@@ -155,6 +156,7 @@ struct xsctp_path *xsctp_assoc_add_path(struct xsctp_assoc *asoc,
 	p->ssthresh = U32_MAX;	/* RFC 9260 s7.2.1: arbitrarily high */
 	p->max_retrans = asoc->path_max_retrans;
 	p->pf_retrans = asoc->pf_retrans;
+	p->ps_retrans = asoc->ps_retrans;
 	/* RFC 9260 s5.4: the address the handshake ran over is confirmed by
 	 * it; any other is UNCONFIRMED until a heartbeat comes back
 	 */

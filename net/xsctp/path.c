@@ -78,6 +78,29 @@ static void set_state(struct xsctp_assoc *asoc, struct xsctp_path *p,
 }
 
 /*
+ * Called under asoc->lock: @p becomes the primary path (SCTP_PRIMARY_ADDR,
+ * or a switchover), and the user is told so with SCTP_ADDR_MADE_PRIM.
+ */
+void xsctp_path_make_primary(struct xsctp_assoc *asoc, struct xsctp_path *p)
+{
+	if (p == asoc->primary)
+		return;
+	asoc->primary = p;
+	xsctp_ulp_peer_addr_change(asoc, p, SCTP_ADDR_MADE_PRIM, 0);
+}
+
+/*
+ * RFC 7829 s5: once the primary's error count passes
+ * Primary.Switchover.Max.Retrans, the path data moved to becomes the
+ * primary and keeps it when the old one comes back.
+ */
+static void switchover(struct xsctp_assoc *asoc, struct xsctp_path *p)
+{
+	if (p == asoc->primary && p->errors > p->ps_retrans)
+		xsctp_path_make_primary(asoc, xsctp_path_for_data(asoc));
+}
+
+/*
  * A chunk or heartbeat sent on @p went unanswered (under asoc->lock).
  * RFC 9260 s8.2: past Path.Max.Retrans the path is INACTIVE; RFC 7829
  * s4: past pf_retrans it is PF first.  Returns false when the whole
@@ -102,6 +125,7 @@ bool xsctp_path_error(struct xsctp_assoc *asoc, struct xsctp_path *p)
 	else if (p->errors > p->pf_retrans && p->state == SCTP_ACTIVE &&
 		 asoc->npaths > 1)
 		set_state(asoc, p, SCTP_PF, SCTP_ADDR_POTENTIALLY_FAILED);
+	switchover(asoc, p);
 	return true;
 }
 

@@ -286,8 +286,7 @@ static int set_primary(struct sock *sk, sockptr_t val, unsigned int len)
 	spin_lock_bh(&asoc->lock);
 	p = xsctp_assoc_find_path(asoc, &a);
 	if (p && p != asoc->primary) {
-		asoc->primary = p;
-		xsctp_ulp_peer_addr_change(asoc, p, SCTP_ADDR_MADE_PRIM, 0);
+		xsctp_path_make_primary(asoc, p);
 		xsctp_outq_flush(asoc);
 	}
 	spin_unlock_bh(&asoc->lock);
@@ -360,26 +359,30 @@ static int get_paddr_info(struct sock *sk, char __user *optval,
 }
 
 /*
- * RFC 7829 s5: SCTP_PEER_ADDR_THLDS(_V2), Path.Max.Retrans and the PF
- * threshold, of one path, or of every path when the address is the
- * wildcard.  The V2 "primary path switchover" threshold is accepted but
- * not used, as with sctp.ko's default.
+ * Path.Max.Retrans (0 keeps it), the PF threshold (RFC 7829 s4) and, with
+ * SCTP_PEER_ADDR_THLDS_V2, the primary switchover one (s5) of one path.
  */
-/* Path.Max.Retrans (0 keeps it) and the PF threshold of one path. */
 static void path_thlds(struct xsctp_path *p,
-		       const struct sctp_paddrthlds_v2 *t)
+		       const struct sctp_paddrthlds_v2 *t, bool v2)
 {
 	if (t->spt_pathmaxrxt)
 		p->max_retrans = t->spt_pathmaxrxt;
 	p->pf_retrans = t->spt_pathpfthld;
+	if (v2)
+		p->ps_retrans = t->spt_pathcpthld;
 }
+
+/*
+ * SCTP_PEER_ADDR_THLDS(_V2): the thresholds of one path, or of every path
+ * and the association's new ones when the address is the wildcard.
+ */
 
 static int set_thlds(struct sock *sk, int optname, sockptr_t val,
 		     unsigned int len)
 {
+	bool v2 = optname == SCTP_PEER_ADDR_THLDS_V2;
 	struct sctp_paddrthlds_v2 t = {};
-	unsigned int want = optname == SCTP_PEER_ADDR_THLDS_V2 ?
-			    sizeof(t) : sizeof(struct sctp_paddrthlds);
+	unsigned int want = v2 ? sizeof(t) : sizeof(struct sctp_paddrthlds);
 	struct xsctp_assoc *asoc;
 	struct xsctp_path *p;
 	union xsctp_addr a;
@@ -391,20 +394,25 @@ static int set_thlds(struct sock *sk, int optname, sockptr_t val,
 		return -EFAULT;
 	if (t.spt_pathpfthld > t.spt_pathmaxrxt && t.spt_pathmaxrxt)
 		return -EINVAL;
+	/* as sctp.ko: a path is PF before its primary role switches over */
+	if (v2 && t.spt_pathpfthld > t.spt_pathcpthld)
+		return -EINVAL;
 	asoc = assoc_and_addr(sk, t.spt_assoc_id, &t.spt_address, &a);
 	if (!asoc)
 		return -EINVAL;
 	spin_lock_bh(&asoc->lock);
 	if (xsctp_addr_any(&a)) {
 		list_for_each_entry(p, &asoc->paths, list)
-			path_thlds(p, &t);
+			path_thlds(p, &t, v2);
 		if (t.spt_pathmaxrxt)
 			asoc->path_max_retrans = t.spt_pathmaxrxt;
 		asoc->pf_retrans = t.spt_pathpfthld;
+		if (v2)
+			asoc->ps_retrans = t.spt_pathcpthld;
 	} else {
 		p = xsctp_assoc_find_path(asoc, &a);
 		if (p)
-			path_thlds(p, &t);
+			path_thlds(p, &t, v2);
 		else
 			err = -ENOENT;
 	}
@@ -434,16 +442,17 @@ static int get_thlds(struct sock *sk, int optname, char __user *optval,
 	spin_lock_bh(&asoc->lock);
 	t.spt_pathmaxrxt = asoc->path_max_retrans;
 	t.spt_pathpfthld = asoc->pf_retrans;
+	t.spt_pathcpthld = asoc->ps_retrans;
 	if (!xsctp_addr_any(&a)) {
 		p = xsctp_assoc_find_path(asoc, &a);
 		if (p) {
 			t.spt_pathmaxrxt = p->max_retrans;
 			t.spt_pathpfthld = p->pf_retrans;
+			t.spt_pathcpthld = p->ps_retrans;
 		} else {
 			err = -ENOENT;
 		}
 	}
-	t.spt_pathcpthld = 0xffff;
 	spin_unlock_bh(&asoc->lock);
 	xsctp_assoc_put(asoc);
 	if (err)

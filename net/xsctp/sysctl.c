@@ -39,8 +39,8 @@ struct knob {
 	.off = offsetof(struct xsctp_sysctl, f), .def = d }
 #define FIXED(n, d) { .name = n, .kind = KNOB_FIXED, .def = d }
 
-/* Indices of the two knobs whose bounds are each other's value. */
-enum { K_RTO_MIN = 1, K_RTO_MAX = 2 };
+/* Indices of the knobs whose bounds are each other's value, in pairs. */
+enum { K_RTO_MIN = 1, K_RTO_MAX = 2, K_PF_RETRANS = 9, K_PS_RETRANS = 10 };
 
 static const struct knob knobs[] = {
 	LIVE("rto_initial", rto_initial, 3000, 1, XSCTP_SYSCTL_TIMER_MAX),
@@ -54,8 +54,9 @@ static const struct knob knobs[] = {
 	LIVE("path_max_retrans", path_max_retrans, 5, 1, INT_MAX),
 	LIVE("association_max_retrans", assoc_max_retrans, 10, 1, INT_MAX),
 	LIVE("max_init_retransmits", max_init_retrans, 8, 1, INT_MAX),
-	/* sctp.ko: at most ps_retrans, which is fixed here */
-	LIVE("pf_retrans", pf_retrans, 0, 0, 65535),
+	[K_PF_RETRANS] = LIVE("pf_retrans", pf_retrans, 0, 0, 0), /* max: ps */
+	/* RFC 7829 s5; 65535 (out of reach of any error count) is off */
+	[K_PS_RETRANS] = LIVE("ps_retrans", ps_retrans, 65535, 0, 65535),
 	LIVE("max_burst", max_burst, 4, 0, INT_MAX),	/* 0: no limit */
 	LIVE_ANY("pf_enable", pf_enable, 1),
 	LIVE_ANY("cookie_preserve_enable", cookie_preserve_enable, 1),
@@ -64,7 +65,6 @@ static const struct knob knobs[] = {
 	/* RFC 9260 s6.3.1's alpha 1/8 and beta 1/4, as 2^-3 and 2^-2 */
 	FIXED("rto_alpha_exp_divisor", 3),
 	FIXED("rto_beta_exp_divisor", 2),
-	FIXED("ps_retrans", 65535),		/* no primary path switchover */
 	FIXED("addip_enable", 0),
 	FIXED("addip_noauth_enable", 0),
 	FIXED("default_auto_asconf", 0),
@@ -131,6 +131,9 @@ int xsctp_sysctl_init_net(struct net *net)
 	/* sctp.ko keeps rto_min <= rto_max on every write */
 	t[K_RTO_MIN].extra2 = &xn->sysctl.rto_max;
 	t[K_RTO_MAX].extra1 = &xn->sysctl.rto_min;
+	/* and pf_retrans <= ps_retrans */
+	t[K_PF_RETRANS].extra2 = &xn->sysctl.ps_retrans;
+	t[K_PS_RETRANS].extra1 = &xn->sysctl.pf_retrans;
 
 	xn->sysctl_hdr = xsctp_register_net_sysctl(net, "net/sctp", t,
 						   ARRAY_SIZE(knobs));
@@ -191,6 +194,12 @@ u16 xsctp_sysctl_pf_retrans(const struct net *net)
 	if (!READ_ONCE(s->pf_enable))
 		return U16_MAX;
 	return to_u16(READ_ONCE(s->pf_retrans));
+}
+
+/* RFC 7829 s5's Primary.Switchover.Max.Retrans for a new association. */
+u16 xsctp_sysctl_ps_retrans(const struct net *net)
+{
+	return to_u16(READ_ONCE(xsctp_net(net)->sysctl.ps_retrans));
 }
 
 /*

@@ -76,6 +76,7 @@ struct xsctp_path {
 	u8 state;			/* enum sctp_spinfo_state */
 	u16 max_retrans;		/* Path.Max.Retrans */
 	u16 pf_retrans;			/* RFC 7829 PotentiallyFailed threshold */
+	u16 ps_retrans;			/* RFC 7829 s5 Primary.Switchover.Max.Retrans */
 	struct xsctp_timer t3;		/* T3-rtx, RFC 9260 s6.3.2 */
 	struct xsctp_timer hb;		/* heartbeat, RFC 9260 s8.3 */
 	u64 hb_nonce;			/* of the heartbeat in flight */
@@ -200,6 +201,7 @@ struct xsctp_assoc {
 	u16 max_retrans;
 	u16 path_max_retrans;
 	u16 pf_retrans;			/* RFC 7829, for new paths */
+	u16 ps_retrans;			/* RFC 7829 s5, for new paths */
 	u32 sack_delay;			/* jiffies */
 	u32 hb_interval;		/* jiffies, RFC 9260 s8.3 HB.interval */
 	bool hb_on;			/* heartbeats enabled */

@@ -91,6 +91,7 @@ struct xsctp_path *xsctp_path_for_data(struct xsctp_assoc *asoc);
 struct xsctp_path *xsctp_path_alternate(struct xsctp_assoc *asoc,
 					struct xsctp_path *p);
 bool xsctp_path_error(struct xsctp_assoc *asoc, struct xsctp_path *p);
+void xsctp_path_make_primary(struct xsctp_assoc *asoc, struct xsctp_path *p);
 void xsctp_path_alive(struct xsctp_assoc *asoc, struct xsctp_path *p);
 void xsctp_path_hb_arm(struct xsctp_path *path);
 void xsctp_path_hb_send(struct xsctp_assoc *asoc, struct xsctp_path *path);

@@ -116,7 +116,8 @@ struct xsctp_sysctl {
 	int path_max_retrans;
 	int assoc_max_retrans;
 	int max_init_retrans;
-	int pf_retrans;
+	int pf_retrans;			/* <= ps_retrans */
+	int ps_retrans;			/* >= pf_retrans */
 	int pf_enable;
 	int cookie_preserve_enable;
 	int sndbuf_policy;		/* accepted, not used */
@@ -186,6 +187,7 @@ void xsctp_sysctl_exit_net(struct net *net);
 void xsctp_sysctl_sock_defaults(const struct net *net,
 				struct xsctp_sock_opts *o);
 u16 xsctp_sysctl_pf_retrans(const struct net *net);
+u16 xsctp_sysctl_ps_retrans(const struct net *net);
 u32 xsctp_sysctl_cookie_inc_max(const struct net *net);
 
 #endif /* _XSCTP_XSCTP_H */
