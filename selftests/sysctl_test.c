@@ -372,6 +372,12 @@ TEST(ps_retrans_reaches_new_associations)
 				&len)) TH_LOG("%s", strerror(errno));
 	EXPECT_EQ(4, t.spt_pathcpthld);
 	EXPECT_EQ(2, t.spt_pathpfthld);
+	/* a PF threshold past Path.Max.Retrans is no error (as sctp.ko) */
+	t.spt_pathmaxrxt = 3;
+	t.spt_pathpfthld = 4;
+	EXPECT_EQ(0, setsockopt(c, IPPROTO_SCTP, SCTP_PEER_ADDR_THLDS, &t,
+				sizeof(struct sctp_paddrthlds)))
+		TH_LOG("%s", strerror(errno));
 	close(c);
 	close(l);
 }

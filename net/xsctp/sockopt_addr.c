@@ -392,8 +392,9 @@ static int set_thlds(struct sock *sk, int optname, sockptr_t val,
 		return -EINVAL;
 	if (copy_from_sockptr(&t, val, want))
 		return -EFAULT;
-	if (t.spt_pathpfthld > t.spt_pathmaxrxt && t.spt_pathmaxrxt)
-		return -EINVAL;
+	/* a PF threshold past Path.Max.Retrans is taken, as by sctp.ko:
+	 * the path then goes INACTIVE without being PF first
+	 */
 	/* as sctp.ko: a path is PF before its primary role switches over */
 	if (v2 && t.spt_pathpfthld > t.spt_pathcpthld)
 		return -EINVAL;
