@@ -1226,4 +1226,146 @@ TEST(value_rules)
 	close(m);
 }
 
+/* Waits up to TIMEOUT_MS for association @id on @fd to be up. */
+static int wait_established(int fd, sctp_assoc_t id)
+{
+	int i;
+
+	for (i = 0; i < TIMEOUT_MS / 10; i++) {
+		if (assoc_state(fd, id) == SCTP_ESTABLISHED)
+			return 0;
+		usleep(10000);
+	}
+	return -1;
+}
+
+/*
+ * The private options libsctp's sctp_connectx() tries, newest first:
+ * SCTP_SOCKOPT_CONNECTX3 (getsockopt; the id written back),
+ * SCTP_SOCKOPT_CONNECTX (setsockopt returning the id) and
+ * SCTP_SOCKOPT_CONNECTX_OLD (returning 0).  Older libsctp builds and
+ * other language bindings call them directly.
+ */
+TEST(connectx_private_options)
+{
+	struct sockaddr_storage srv, a;
+	int l = lo_socket(AF_INET, SOCK_SEQPACKET, &srv);
+	struct sctp_getaddrs_old g = {
+		.addr_num = alen(&srv),		/* bytes, despite its name */
+		.addrs = (struct sockaddr *)&srv,
+	};
+	socklen_t len = sizeof(g);
+	sctp_assoc_t ids[3];
+	int fd[3], i;
+
+	ASSERT_LE(0, l);
+	ASSERT_EQ(0, listen(l, 8));
+	for (i = 0; i < 3; i++) {
+		fd[i] = lo_socket(AF_INET, SOCK_SEQPACKET, &a);
+		ASSERT_LE(0, fd[i]);
+	}
+	ASSERT_EQ(0, getsockopt(fd[0], IPPROTO_SCTP, SCTP_SOCKOPT_CONNECTX3,
+				&g, &len)) TH_LOG("%s", strerror(errno));
+	ids[0] = g.assoc_id;
+	ids[1] = setsockopt(fd[1], IPPROTO_SCTP, SCTP_SOCKOPT_CONNECTX, &srv,
+			    alen(&srv));
+	ASSERT_EQ(0, setsockopt(fd[2], IPPROTO_SCTP, SCTP_SOCKOPT_CONNECTX_OLD,
+				&srv, alen(&srv)));
+	EXPECT_LT(0, ids[0]);
+	EXPECT_LT(0, ids[1]);
+	EXPECT_EQ(0, wait_established(fd[0], ids[0]));
+	EXPECT_EQ(0, wait_established(fd[1], ids[1]));
+	/* the old one tells no id: the socket's only association is up */
+	for (i = 0; i < TIMEOUT_MS / 10; i++) {
+		struct { struct sctp_assoc_ids l; sctp_assoc_t id[1]; } li;
+		socklen_t llen = sizeof(li);
+
+		ASSERT_EQ(0, getsockopt(fd[2], IPPROTO_SCTP,
+					SCTP_GET_ASSOC_ID_LIST, &li, &llen));
+		if (li.l.gaids_number_of_ids == 1 &&
+		    !wait_established(fd[2], li.l.gaids_assoc_id[0]))
+			break;
+		usleep(10000);
+	}
+	EXPECT_GT(TIMEOUT_MS / 10, i);
+	for (i = 0; i < 3; i++)
+		close(fd[i]);
+	close(l);
+}
+
+/*
+ * SCTP_GET_PEER_ADDRS / SCTP_GET_LOCAL_ADDRS, which sctp_getpaddrs() and
+ * sctp_getladdrs() call: the addresses packed after a struct
+ * sctp_getaddrs, and the errno sctp.ko gives for a buffer too short for
+ * the header (EINVAL) or for the addresses (ENOMEM), and for an unknown
+ * association (EINVAL).
+ */
+TEST(getaddrs_private_options)
+{
+	struct {
+		struct sctp_getaddrs g;
+		struct sockaddr_in a[4];
+	} buf;
+	struct sockaddr_in *sin;
+	socklen_t len;
+	sctp_assoc_t id;
+	int a, b;
+
+	ASSERT_EQ(0, seq_pair(AF_INET, AF_INET, &a, &b, &id));
+	memset(&buf, 0, sizeof(buf));
+	buf.g.assoc_id = id;
+	len = sizeof(buf);
+	ASSERT_EQ(0, getsockopt(a, IPPROTO_SCTP, SCTP_GET_PEER_ADDRS, &buf,
+				&len)) TH_LOG("%s", strerror(errno));
+	EXPECT_EQ(1, buf.g.addr_num);
+	EXPECT_EQ(sizeof(buf.g) + sizeof(struct sockaddr_in), len);
+	sin = (struct sockaddr_in *)buf.g.addrs;
+	EXPECT_EQ(AF_INET, sin->sin_family);
+	EXPECT_EQ(((struct sockaddr_in *)&seq_peer)->sin_port, sin->sin_port);
+	EXPECT_EQ(htonl(INADDR_LOOPBACK), sin->sin_addr.s_addr);
+	buf.g.assoc_id = id;
+	len = sizeof(buf);
+	ASSERT_EQ(0, getsockopt(a, IPPROTO_SCTP, SCTP_GET_LOCAL_ADDRS, &buf,
+				&len)) TH_LOG("%s", strerror(errno));
+	EXPECT_EQ(1, buf.g.addr_num);
+	/* too short for the header, and for one address */
+	buf.g.assoc_id = id;
+	len = sizeof(buf.g) - 1;
+	EXPECT_EQ(-1, getsockopt(a, IPPROTO_SCTP, SCTP_GET_PEER_ADDRS, &buf,
+				 &len));
+	EXPECT_EQ(EINVAL, errno);
+	len = sizeof(buf.g);
+	EXPECT_EQ(-1, getsockopt(a, IPPROTO_SCTP, SCTP_GET_PEER_ADDRS, &buf,
+				 &len));
+	EXPECT_EQ(ENOMEM, errno);
+	buf.g.assoc_id = NO_ASSOC;
+	len = sizeof(buf);
+	EXPECT_EQ(-1, getsockopt(a, IPPROTO_SCTP, SCTP_GET_PEER_ADDRS, &buf,
+				 &len));
+	EXPECT_EQ(EINVAL, errno);
+	close(a);
+	close(b);
+}
+
+/*
+ * SCTP_SET_PEER_PRIMARY_ADDR asks the peer by ASCONF (RFC 5061 s4.1.5),
+ * which neither end has here: EPERM, as sctp.ko with addip_enable 0.
+ */
+TEST(set_peer_primary_eperm)
+{
+	struct sctp_setpeerprim sp;
+	sctp_assoc_t id;
+	int a, b;
+
+	ASSERT_EQ(0, seq_pair(AF_INET, AF_INET, &a, &b, &id));
+	memset(&sp, 0, sizeof(sp));
+	sp.sspp_assoc_id = id;
+	memcpy(&sp.sspp_addr, &seq_peer, sizeof(struct sockaddr_in));
+	EXPECT_EQ(-1, setsockopt(a, IPPROTO_SCTP, SCTP_SET_PEER_PRIMARY_ADDR,
+				 &sp, sizeof(sp)));
+	EXPECT_EQ(EPERM, errno);
+	close(a);
+	close(b);
+}
+
 TEST_HARNESS_MAIN
