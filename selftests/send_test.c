@@ -27,6 +27,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/sctp.h>
+#include <linux/sock_diag.h>
 #include <sys/socket.h>
 
 #include "kselftest_harness.h"
@@ -360,6 +361,226 @@ TEST_F(mh, addr_over_not_a_peer_address)
 	n = send_info(self->cli, &other, b, sizeof(b), 0, 0, false, 0);
 	EXPECT_EQ(-1, n);
 	EXPECT_EQ(EADDRNOTAVAIL, errno);
+}
+
+/* A sendmsg() with one cmsg at level IPPROTO_SCTP (none if !@dlen). */
+static ssize_t send_cmsg(int fd, const void *buf, size_t len, int type,
+			 const void *data, size_t dlen)
+{
+	char cbuf[CMSG_SPACE(sizeof(struct sctp_sndrcvinfo))] = {};
+	struct iovec iov = { (void *)buf, len };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1 };
+	struct cmsghdr *c;
+
+	if (dlen) {
+		m.msg_control = cbuf;
+		m.msg_controllen = CMSG_SPACE(dlen);
+		c = CMSG_FIRSTHDR(&m);
+		c->cmsg_level = IPPROTO_SCTP;
+		c->cmsg_type = type;
+		c->cmsg_len = CMSG_LEN(dlen);
+		memcpy(CMSG_DATA(c), data, dlen);
+	}
+	return sendmsg(fd, &m, MSG_NOSIGNAL | MSG_DONTWAIT);
+}
+
+static int meminfo(int fd, int idx)
+{
+	uint32_t m[SK_MEMINFO_VARS] = {};
+	socklen_t len = sizeof(m);
+
+	if (getsockopt(fd, SOL_SOCKET, SO_MEMINFO, m, &len))
+		return -1;
+	return m[idx];
+}
+
+/* sctp.ko expires messages only through PR-SCTP, xsctp without it. */
+static bool xsctp_loaded(void)
+{
+	return !access("/sys/module/xsctp", F_OK);
+}
+
+FIXTURE(ttl) {
+	int lfd, cfd, sfd;
+};
+
+FIXTURE_SETUP(ttl)
+{
+	struct sockaddr_in srv = sin_of("127.0.0.1", PORT);
+	struct sctp_event ev = { .se_type = SCTP_SEND_FAILED_EVENT,
+				 .se_on = 1 };
+	int small = 16384, big = 1 << 20, on = 1;
+
+	if (!xsctp_loaded())
+		SKIP(return, "sctp.ko expires messages only with PR-SCTP");
+	ASSERT_EQ(0, unshare(CLONE_NEWNET));
+	ASSERT_EQ(0, sh("ip link set lo up"));
+	self->lfd = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+	self->cfd = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+	ASSERT_LE(0, self->lfd);
+	ASSERT_LE(0, self->cfd);
+	ASSERT_EQ(0, setsockopt(self->lfd, SOL_SOCKET, SO_RCVBUF, &small,
+				sizeof(small)));
+	ASSERT_EQ(0, setsockopt(self->cfd, SOL_SOCKET, SO_SNDBUF, &big,
+				sizeof(big)));
+	ASSERT_EQ(0, setsockopt(self->cfd, IPPROTO_SCTP, SCTP_NODELAY, &on,
+				sizeof(on)));
+	ASSERT_EQ(0, setsockopt(self->cfd, IPPROTO_SCTP, SCTP_EVENT, &ev,
+				sizeof(ev)));
+	ASSERT_EQ(0, bind(self->lfd, (struct sockaddr *)&srv, sizeof(srv)));
+	ASSERT_EQ(0, listen(self->lfd, 1));
+	ASSERT_EQ(0, connect(self->cfd, (struct sockaddr *)&srv,
+			     sizeof(srv)));
+	self->sfd = accept(self->lfd, NULL, NULL);
+	ASSERT_LE(0, self->sfd);
+}
+
+FIXTURE_TEARDOWN(ttl)
+{
+	if (!xsctp_loaded())
+		return;
+	close(self->sfd);
+	close(self->cfd);
+	close(self->lfd);
+}
+
+/*
+ * How the messages of the lifetime case go: each by the cmsg or default
+ * named, with a lifetime (ms) or none.
+ */
+enum how { SNDRCV, PRINFO, DEFAULT, SNDINFO };
+
+static const struct { enum how how; uint32_t ttl; } later[] = {
+	{ SNDRCV, 50 }, { SNDINFO, 0 }, { PRINFO, 50 }, { SNDRCV, 0 },
+	{ DEFAULT, 50 }, { PRINFO, 0 }, { SNDRCV, 1 }, { SNDINFO, 0 },
+};
+
+static ssize_t send_how(int fd, const void *b, size_t len, enum how how,
+			uint32_t ttl)
+{
+	struct sctp_sndrcvinfo sr = { .sinfo_timetolive = ttl,
+				      .sinfo_context = ttl + 7 };
+	struct sctp_prinfo pr = { .pr_policy = SCTP_PR_SCTP_TTL,
+				  .pr_value = ttl };
+	struct sctp_sndinfo si = { .snd_context = 3 };
+	ssize_t n;
+
+	switch (how) {
+	case SNDRCV:
+		return send_cmsg(fd, b, len, SCTP_SNDRCV, &sr, sizeof(sr));
+	case PRINFO:
+		if (!ttl)
+			pr.pr_policy = SCTP_PR_SCTP_NONE;
+		return send_cmsg(fd, b, len, SCTP_PRINFO, &pr, sizeof(pr));
+	case DEFAULT:
+		/* SCTP_DEFAULT_SEND_PARAM's lifetime, for this one only */
+		if (setsockopt(fd, IPPROTO_SCTP, SCTP_DEFAULT_SEND_PARAM, &sr,
+			       sizeof(sr)))
+			return -1;
+		n = send_cmsg(fd, b, len, 0, NULL, 0);
+		sr.sinfo_timetolive = 0;
+		sr.sinfo_context = 0;
+		if (setsockopt(fd, IPPROTO_SCTP, SCTP_DEFAULT_SEND_PARAM, &sr,
+			       sizeof(sr)))
+			return -1;
+		return n;
+	case SNDINFO:
+		return send_cmsg(fd, b, len, SCTP_SNDINFO, &si, sizeof(si));
+	}
+	return -1;
+}
+
+/* The context each way of sending gives the message. */
+static uint32_t context_of(enum how how, uint32_t ttl)
+{
+	return how == SNDRCV || how == DEFAULT ? ttl + 7 :
+	       how == SNDINFO ? 3 : 0;
+}
+
+/*
+ * RFC 6458 s5.3.2: a reader that stopped holds messages back; those with
+ * a lifetime that ends while they wait unsent are handed back in
+ * SCTP_SEND_FAILED_EVENT (SCTP_DATA_UNSENT, every byte), in order; those
+ * without one (and all sent before) arrive intact once it reads again,
+ * and the sender's buffer empties.
+ */
+TEST_F(ttl, unsent_messages_expire)
+{
+	unsigned char b[MLEN], r[MLEN + 64];
+	const struct sctp_send_failed_event *e = (void *)r;
+	struct sctp_status st;
+	socklen_t len;
+	int nfill, i;
+	long long end;
+
+	/* fill the peer's window: messages wait unsent behind it */
+	for (nfill = 0; nfill < 2000; nfill++) {
+		fill(b, MLEN, nfill);
+		ASSERT_EQ(MLEN, send_how(self->cfd, b, MLEN, SNDINFO, 0));
+		len = sizeof(st);
+		memset(&st, 0, sizeof(st));
+		ASSERT_EQ(0, getsockopt(self->cfd, IPPROTO_SCTP, SCTP_STATUS,
+					&st, &len));
+		if (!st.sstat_rwnd && st.sstat_penddata >= 4)
+			break;
+	}
+	ASSERT_GT(2000, ++nfill);
+	for (i = 0; i < (int)ARRAY_SIZE(later); i++) {
+		fill(b, MLEN, 5000 + i);
+		ASSERT_EQ(MLEN, send_how(self->cfd, b, MLEN, later[i].how,
+					 later[i].ttl)) TH_LOG("%d: %s", i,
+							       strerror(errno));
+	}
+	/* their lifetimes end; then the reader goes on */
+	usleep(200 * 1000);
+	for (i = 0; i < nfill; i++) {
+		fill(b, MLEN, i);
+		ASSERT_EQ(MLEN, recv_data(self->sfd, r, sizeof(r), TMO))
+			TH_LOG("fill %d", i);
+		ASSERT_EQ(0, memcmp(b, r, MLEN)) TH_LOG("fill %d", i);
+	}
+	for (i = 0; i < (int)ARRAY_SIZE(later); i++) {
+		if (later[i].ttl)
+			continue;
+		fill(b, MLEN, 5000 + i);
+		ASSERT_EQ(MLEN, recv_data(self->sfd, r, sizeof(r), TMO))
+			TH_LOG("later %d", i);
+		ASSERT_EQ(0, memcmp(b, r, MLEN)) TH_LOG("later %d", i);
+	}
+	/* the sender got the others back, in order */
+	for (i = 0; i < (int)ARRAY_SIZE(later); i++) {
+		struct pollfd p = { .fd = self->cfd, .events = POLLIN };
+		int flags = 0;
+		ssize_t n;
+
+		if (!later[i].ttl)
+			continue;
+		ASSERT_EQ(1, poll(&p, 1, TMO)) TH_LOG("later %d", i);
+		n = sctp_recvmsg(self->cfd, r, sizeof(r), NULL, NULL, NULL,
+				 &flags);
+		ASSERT_EQ((ssize_t)(sizeof(*e) + MLEN), n) TH_LOG("later %d", i);
+		ASSERT_TRUE(flags & MSG_NOTIFICATION);
+		EXPECT_EQ(SCTP_SEND_FAILED_EVENT, e->ssf_type);
+		EXPECT_EQ(SCTP_DATA_UNSENT, e->ssf_flags);
+		EXPECT_EQ(sizeof(*e) + MLEN, e->ssf_length);
+		EXPECT_EQ(0U, e->ssf_error);
+		EXPECT_EQ(0U, e->ssfe_info.snd_sid);
+		/* as sctp.ko: the DATA chunk's flags, B and E */
+		EXPECT_EQ(3U, e->ssfe_info.snd_flags);
+		EXPECT_EQ(0U, e->ssfe_info.snd_ppid);
+		EXPECT_EQ(context_of(later[i].how, later[i].ttl),
+			  e->ssfe_info.snd_context);
+		fill(b, MLEN, 5000 + i);
+		EXPECT_EQ(0, memcmp(b, e->ssf_data, MLEN)) TH_LOG("later %d", i);
+	}
+	/* nothing more on either side */
+	EXPECT_EQ(-ETIMEDOUT, recv_data(self->sfd, r, sizeof(r), 300));
+	EXPECT_EQ(0, poll(&(struct pollfd){ .fd = self->cfd,
+					    .events = POLLIN }, 1, 0));
+	end = now_ms() + TMO;
+	while (meminfo(self->cfd, SK_MEMINFO_WMEM_QUEUED) && now_ms() < end)
+		usleep(10000);
+	EXPECT_EQ(0, meminfo(self->cfd, SK_MEMINFO_WMEM_QUEUED));
 }
 
 TEST_HARNESS_MAIN
