@@ -273,7 +273,7 @@ FIXTURE_TEARDOWN(mh)
  * byte; returns through @d1 and @d2 the bytes va1 and va2 sent meanwhile.
  */
 static void send_check(struct __test_metadata *_metadata,
-		       FIXTURE_DATA(mh) *self, const struct sockaddr_in *to,
+		       struct _test_data_mh *self, const struct sockaddr_in *to,
 		       uint16_t flags, long long *d1, long long *d2)
 {
 	unsigned char b[MLEN], r[MLEN + 1];
