@@ -6,6 +6,7 @@
 #include <linux/slab.h>
 #include <net/xsctp/xsctp.h>
 #include <net/xsctp/assoc.h>
+#include <net/xsctp/outq.h>
 #include <net/xsctp/output.h>
 #include <net/xsctp/sm.h>
 
@@ -277,6 +278,7 @@ void xsctp_assoc_rm_path(struct xsctp_assoc *asoc, struct xsctp_path *p)
 	list_del(&p->list);
 	asoc->npaths--;
 	p->retired = true;
+	xsctp_outq_forget_path(asoc, p);
 	if (asoc->primary == p)
 		asoc->primary = list_first_entry(&asoc->paths,
 						 struct xsctp_path, list);

@@ -20,6 +20,10 @@ struct xsctp_sndparams {
 	u32 context;
 	u16 sid;
 	u16 flags;			/* SCTP_UNORDERED, SCTP_EOF, ... */
+	u32 ttl;			/* lifetime, ms; 0: none */
+	bool has_ttl;			/* SCTP_SNDRCV or SCTP_PRINFO gave it */
+	bool over;			/* to the peer address @to */
+	union xsctp_addr to;
 	bool has_info;			/* SCTP_SNDINFO or SCTP_SNDRCV given */
 	bool has_dst;			/* SCTP_DSTADDRV4/V6 given */
 	bool has_init;
@@ -49,6 +53,10 @@ static int parse_cmsgs(struct sock *sk, struct msghdr *msg,
 			p->context = s->sinfo_context;
 			p->assoc_id = s->sinfo_assoc_id;
 			p->has_info = true;
+			/* as on Linux, the field is the policy's value */
+			p->ttl = SCTP_PR_POLICY(s->sinfo_flags) <=
+				 SCTP_PR_SCTP_TTL ? s->sinfo_timetolive : 0;
+			p->has_ttl = true;
 			break;
 		}
 		case SCTP_SNDINFO: {
@@ -68,13 +76,17 @@ static int parse_cmsgs(struct sock *sk, struct msghdr *msg,
 			struct sctp_prinfo *s = CMSG_DATA(cmsg);
 
 			/* RFC 7496 policies abandon data through PR-SCTP
-			 * (RFC 3758), which xsctp does not negotiate: as
-			 * sctp.ko towards a peer without it, the message
-			 * goes reliably
+			 * (RFC 3758), which xsctp does not negotiate: a
+			 * message goes reliably once it is sent.  A
+			 * lifetime still expires a message not sent yet
+			 * (RFC 6458 s5.3.2, see next_unsent() in outq.c)
 			 */
 			if (cmsg->cmsg_len != CMSG_LEN(sizeof(*s)) ||
 			    s->pr_policy > SCTP_PR_SCTP_MAX)
 				return -EINVAL;
+			p->ttl = s->pr_policy == SCTP_PR_SCTP_TTL ?
+				 s->pr_value : 0;
+			p->has_ttl = true;
 			break;
 		}
 		case SCTP_INIT:
@@ -179,6 +191,38 @@ static struct xsctp_assoc *implicit_setup(struct sock *sk, struct msghdr *msg,
 	return asoc;
 }
 
+/*
+ * A one-to-one socket's send with msg_name: as on Linux, the message goes
+ * to that address of the peer, with or without SCTP_ADDR_OVER (RFC 6458
+ * s5.3.4); an address of no peer would set up another association: the
+ * socket has one, EADDRNOTAVAIL (EINVAL for SCTP_EOF or SCTP_ABORT).  Consumes @asoc's
+ * reference on failure.
+ */
+static struct xsctp_assoc *named_path(struct xsctp_assoc *asoc,
+				      struct msghdr *msg,
+				      struct xsctp_sndparams *p, int *err)
+{
+	struct sock *sk = asoc->sk;
+	bool found;
+
+	*err = xsctp_addr_from_user(&p->to, msg->msg_name, msg->msg_namelen,
+				    sk->sk_ipv6only);
+	if (!*err) {
+		spin_lock_bh(&asoc->lock);
+		found = xsctp_assoc_find_path(asoc, &p->to);
+		spin_unlock_bh(&asoc->lock);
+		/* a send that could not set one up is refused first */
+		*err = found ? 0 : p->flags & (SCTP_EOF | SCTP_ABORT) ?
+		       -EINVAL : -EADDRNOTAVAIL;
+	}
+	if (*err) {
+		xsctp_assoc_put(asoc);
+		return NULL;
+	}
+	p->over = true;
+	return asoc;
+}
+
 /* Finds (or, for a new peer, creates) the association. */
 static struct xsctp_assoc *find_assoc(struct sock *sk, struct msghdr *msg,
 				      struct xsctp_sndparams *p, int *err)
@@ -189,6 +233,8 @@ static struct xsctp_assoc *find_assoc(struct sock *sk, struct msghdr *msg,
 
 	if (xsctp_style_tcp(sk)) {
 		asoc = xsctp_sk_first_assoc(sk);
+		if (asoc && msg->msg_name)
+			return named_path(asoc, msg, p, err);
 		/* as sctp.ko: no association to send on is EPIPE, whether
 		 * it ended or never was (not ENOTCONN, unlike TCP)
 		 */
@@ -222,8 +268,12 @@ static struct xsctp_assoc *find_assoc(struct sock *sk, struct msghdr *msg,
 	if (peer.sa.sa_family == AF_INET6 && sk->sk_family == AF_INET)
 		return NULL;
 	asoc = xsctp_assoc_lookup_sk(sk, &peer, &path);
-	if (asoc)
+	if (asoc) {
+		/* RFC 6458 s5.3.4: to this address, not the primary */
+		p->over = p->flags & SCTP_ADDR_OVER;
+		p->to = peer;
 		return asoc;
+	}
 	if (p->flags & (SCTP_EOF | SCTP_ABORT))
 		return NULL;
 	/* RFC 6458 s3.1.3: sending to a new peer sets one up implicitly */
@@ -264,6 +314,9 @@ static int start_fresh(struct xsctp_assoc *asoc, int err)
 static void take_defaults(const struct xsctp_assoc *asoc,
 			  struct xsctp_sndparams *p)
 {
+	/* as on Linux: SCTP_SNDINFO has no lifetime, the default's holds */
+	if (!p->has_ttl)
+		p->ttl = asoc->default_ttl;
 	if (p->has_info)
 		return;
 	p->sid = asoc->default_stream;
@@ -278,6 +331,7 @@ static int make_chunks(struct msghdr *msg, size_t len, u32 frag,
 		       struct sk_buff_head *q)
 {
 	u8 uflag = p->flags & SCTP_UNORDERED ? XSCTP_DATA_U : 0;
+	unsigned long expires = jiffies + msecs_to_jiffies(p->ttl);
 	size_t off = 0;
 
 	do {
@@ -307,6 +361,11 @@ static int make_chunks(struct msghdr *msg, size_t len, u32 frag,
 		cb->sid = p->sid;
 		cb->context = p->context;
 		cb->dflags = flags;
+		/* RFC 6458 s5.3.2: the lifetime runs from the send call */
+		if (!off && p->ttl) {
+			cb->state = XSCTP_OUT_LIFETIME;
+			cb->expires = expires;
+		}
 		off += n;
 	} while (off < len);
 	return 0;
@@ -395,8 +454,9 @@ static int send_to(struct sock *sk, struct xsctp_assoc *asoc,
 		if (asoc->nostreams && p->sid >= asoc->nostreams) {
 			err = -EINVAL;
 		} else {
-			xsctp_outq_enqueue(asoc, &q,
-					   !(p->flags & SCTP_UNORDERED));
+			xsctp_outq_enqueue(asoc, &q, p->over ?
+					   xsctp_assoc_find_path(asoc, &p->to) :
+					   NULL);
 			xsctp_outq_flush(asoc);
 			err = len;
 		}

@@ -44,23 +44,112 @@ void xsctp_outq_trim_streams(struct xsctp_assoc *asoc)
 	}
 }
 
-/* Called under asoc->lock: queues one message's chunks (built by sendmsg). */
+/*
+ * Called under asoc->lock: queues one message's chunks (built by sendmsg),
+ * to go to @over if not NULL (SCTP_ADDR_OVER).  Its SSN is taken when it
+ * is first sent (see set_ssn()): one that expires unsent leaves no gap.
+ */
 void xsctp_outq_enqueue(struct xsctp_assoc *asoc, struct sk_buff_head *msg,
-			bool ordered)
+			struct xsctp_path *over)
 {
 	struct sk_buff *skb;
-	u16 ssn = 0;
 
-	skb = skb_peek(msg);
-	if (ordered)
-		ssn = asoc->out_ssn[xsctp_out_cb(skb)->sid]++;
 	while ((skb = __skb_dequeue(msg))) {
-		struct xsctp_data_chunk *dc = (void *)skb->data;
-
-		dc->ssn = htons(ssn);
+		xsctp_out_cb(skb)->path = over;
 		xsctp_sk_charge_wmem(asoc, skb->truesize);
 		__skb_queue_tail(&asoc->sendq, skb);
 	}
+}
+
+/* Called under asoc->lock: path @p leaves; data named for it goes anywhere. */
+void xsctp_outq_forget_path(struct xsctp_assoc *asoc, struct xsctp_path *p)
+{
+	struct sk_buff *skb;
+
+	skb_queue_walk(&asoc->sendq, skb) {
+		if (xsctp_out_cb(skb)->path == p)
+			xsctp_out_cb(skb)->path = NULL;
+	}
+}
+
+/*
+ * RFC 9260 s6.6: all fragments of a message carry its SSN.  A message's
+ * chunks are consecutive on sendq, so a later fragment has the SSN its
+ * first one took.
+ */
+static void set_ssn(struct xsctp_assoc *asoc, struct sk_buff *skb)
+{
+	struct xsctp_out_cb *cb = xsctp_out_cb(skb);
+	struct xsctp_data_chunk *dc = (void *)skb->data;
+	u16 *next = &asoc->out_ssn[cb->sid];
+
+	if (cb->dflags & XSCTP_DATA_U)
+		return;			/* the SSN of unordered data is 0 */
+	if (cb->dflags & XSCTP_DATA_B)
+		(*next)++;
+	dc->ssn = htons(*next - 1);
+}
+
+/* Does the message starting at the head of sendq, unsent, expire now? */
+static bool head_expired(const struct sk_buff *skb)
+{
+	const struct xsctp_out_cb *cb = xsctp_out_cb(skb);
+
+	/* not B: the message's first chunks have TSNs, it must arrive */
+	return (cb->dflags & XSCTP_DATA_B) &&
+	       (cb->state & XSCTP_OUT_LIFETIME) &&
+	       time_after_eq(jiffies, cb->expires);
+}
+
+/* Drops the message at the head of sendq, handing it back to the user. */
+static void drop_head_msg(struct xsctp_assoc *asoc)
+{
+	struct sk_buff *skb;
+	bool end;
+
+	do {
+		skb = __skb_dequeue(&asoc->sendq);
+		if (!skb)
+			return;
+		end = xsctp_out_cb(skb)->dflags & XSCTP_DATA_E;
+		xsctp_ulp_send_expired(asoc, skb);
+		xsctp_sk_charge_wmem(asoc, -(int)skb->truesize);
+		kfree_skb(skb);
+	} while (!end);
+}
+
+/*
+ * RFC 6458 s5.3.2: a message not sent to the peer within its lifetime
+ * expires.  Without PR-SCTP (RFC 3758) a message with a TSN cannot be
+ * given up, so only one none of whose chunks has been sent can; checked
+ * where messages are taken for transmission, at the head of sendq, not
+ * with a timer per message.  Returns the head of sendq after.
+ */
+static struct sk_buff *next_unsent(struct xsctp_assoc *asoc)
+{
+	struct sk_buff *skb;
+	bool dropped = false;
+
+	while ((skb = skb_peek(&asoc->sendq)) && head_expired(skb)) {
+		drop_head_msg(asoc);
+		dropped = true;
+	}
+	if (dropped)
+		asoc->sk->sk_write_space(asoc->sk);
+	return skb;
+}
+
+/*
+ * RFC 6458 s5.3.4 SCTP_ADDR_OVER: new data goes to the address the user
+ * named while that path is active (as sctp.ko, not when unconfirmed, PF
+ * or inactive), else where data goes (RFC 9260 s6.4).
+ */
+static struct xsctp_path *new_data_path(const struct sk_buff *skb,
+					struct xsctp_path *dflt)
+{
+	struct xsctp_path *p = xsctp_out_cb(skb)->path;
+
+	return p && p->state == SCTP_ACTIVE ? p : dflt;
 }
 
 static void flight_add(struct xsctp_assoc *asoc, struct sk_buff *skb)
@@ -223,19 +312,30 @@ static bool nagle_holds(struct xsctp_assoc *asoc, u32 room)
 	return true;
 }
 
-/* Sends one packet of new chunks; false when nothing may go. */
-static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *path)
+/*
+ * Sends one packet of new chunks, to @dflt or to the path the first one
+ * names (the packet ends before a chunk for another); false when nothing
+ * may go.
+ */
+static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *dflt)
 {
-	u32 room = xsctp_path_room(path);
 	struct sk_buff *skb, *pkt = NULL;
+	struct xsctp_path *path;
+	u32 room;
 
+	skb = next_unsent(asoc);
+	if (!skb)
+		return false;
+	path = new_data_path(skb, dflt);
+	room = xsctp_path_room(path);
 	if (nagle_holds(asoc, room))
 		return false;
-	while ((skb = skb_peek(&asoc->sendq))) {
+	while ((skb = next_unsent(asoc))) {
 		struct xsctp_out_cb *cb = xsctp_out_cb(skb);
 		struct xsctp_data_chunk *dc = (void *)skb->data;
 
-		if ((pkt && pkt->len + skb->len > room) ||
+		if (new_data_path(skb, dflt) != path ||
+		    (pkt && pkt->len + skb->len > room) ||
 		    !may_send(asoc, path, skb, room, pkt ? pkt->len : 0))
 			break;
 		if (!pkt) {
@@ -246,6 +346,7 @@ static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *path)
 		}
 		cb->tsn = asoc->next_tsn++;
 		dc->tsn = htonl(cb->tsn);
+		set_ssn(asoc, skb);
 		__skb_unlink(skb, &asoc->sendq);
 		__skb_queue_tail(&asoc->sentq, skb);
 		put_chunk(asoc, path, pkt, skb);
@@ -275,6 +376,7 @@ void xsctp_outq_flush(struct xsctp_assoc *asoc)
 			   asoc->state != SCTP_SHUTDOWN_RECEIVED))
 		return;
 	path = xsctp_path_for_data(asoc);
+	next_unsent(asoc);	/* expired messages go even if nothing can */
 	/* RFC 9260 s6.1 C: retransmissions before new data */
 	while (burst < limit && has_rtx(asoc) &&
 	       path->flight < path->cwnd && send_rtx(asoc, path))

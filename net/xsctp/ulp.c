@@ -340,22 +340,33 @@ static bool failed_room(const struct sock *sk)
 	       READ_ONCE(sk->sk_rcvbuf) + READ_ONCE(sk->sk_sndbuf);
 }
 
+/* The notifications subscribed to for one DATA chunk; false: no room. */
+static bool send_failed_one(struct xsctp_assoc *asoc,
+			    const struct sk_buff *chunk, u16 flags, u32 error)
+{
+	struct sk_buff *skb;
+
+	if (!failed_room(asoc->sk))
+		return false;
+	skb = subscribed(asoc, SCTP_SEND_FAILED) ?
+	      send_failed_old(asoc, chunk, flags, error) : NULL;
+	if (skb)
+		xsctp_ulp_deliver(asoc, skb);
+	skb = subscribed(asoc, SCTP_SEND_FAILED_EVENT) ?
+	      send_failed_new(asoc, chunk, flags, error) : NULL;
+	if (skb)
+		xsctp_ulp_deliver(asoc, skb);
+	return true;
+}
+
 static void send_failed_queue(struct xsctp_assoc *asoc,
 			      struct sk_buff_head *q, u16 flags, u32 error)
 {
-	bool old = subscribed(asoc, SCTP_SEND_FAILED);
-	bool new = subscribed(asoc, SCTP_SEND_FAILED_EVENT);
-	struct sk_buff *chunk, *skb;
+	struct sk_buff *chunk;
 
 	skb_queue_walk(q, chunk) {
-		if (!failed_room(asoc->sk))
+		if (!send_failed_one(asoc, chunk, flags, error))
 			return;
-		skb = old ? send_failed_old(asoc, chunk, flags, error) : NULL;
-		if (skb)
-			xsctp_ulp_deliver(asoc, skb);
-		skb = new ? send_failed_new(asoc, chunk, flags, error) : NULL;
-		if (skb)
-			xsctp_ulp_deliver(asoc, skb);
 	}
 }
 
@@ -374,6 +385,18 @@ void xsctp_ulp_send_failed(struct xsctp_assoc *asoc, u32 error)
 		return;
 	send_failed_queue(asoc, &asoc->sentq, SCTP_DATA_SENT, error);
 	send_failed_queue(asoc, &asoc->sendq, SCTP_DATA_UNSENT, error);
+}
+
+/*
+ * RFC 6458 s5.3.2, s6.1.11: DATA chunk @chunk of a message whose lifetime
+ * ended before it was sent goes back to the user, SCTP_DATA_UNSENT with
+ * no error (as sctp.ko reports a message PR-SCTP abandoned unsent).
+ * Called under asoc->lock.
+ */
+void xsctp_ulp_send_expired(struct xsctp_assoc *asoc,
+			    const struct sk_buff *chunk)
+{
+	send_failed_one(asoc, chunk, SCTP_DATA_UNSENT, 0);
 }
 
 /* RFC 6458 s6.1.6: SCTP_ADAPTATION_INDICATION, after COMM_UP */

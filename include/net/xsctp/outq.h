@@ -13,11 +13,18 @@ enum {
 	XSCTP_OUT_RTX		= 1 << 1,	/* to be retransmitted */
 	XSCTP_OUT_RETRANSMITTED	= 1 << 2,	/* no RTT sample (Karn) */
 	XSCTP_OUT_INFLIGHT	= 1 << 3,	/* counted in flight */
+	XSCTP_OUT_LIFETIME	= 1 << 4,	/* first chunk: expires is set */
 };
 
+/*
+ * On sendq, @path is the one SCTP_ADDR_OVER named (NULL: any), on sentq
+ * the one the chunk was last sent on; @expires is the end of a message's
+ * lifetime (RFC 6458 s5.3.2), in its first chunk.
+ */
 struct xsctp_out_cb {
-	struct xsctp_path *path;	/* where it was last sent */
+	struct xsctp_path *path;
 	unsigned long sent_at;		/* jiffies */
+	unsigned long expires;		/* jiffies, if XSCTP_OUT_LIFETIME */
 	u32 tsn;
 	u32 context;			/* sinfo_context, for SEND_FAILED */
 	u16 len;			/* user data bytes */
@@ -25,7 +32,6 @@ struct xsctp_out_cb {
 	u8 state;			/* XSCTP_OUT_* */
 	u8 miss;			/* RFC 9260 s7.2.4 miss indications */
 	u8 dflags;			/* DATA flags: B, E, U */
-	bool new_msg;			/* first chunk of an ordered message */
 };
 
 static inline struct xsctp_out_cb *xsctp_out_cb(const struct sk_buff *skb)
@@ -36,6 +42,7 @@ static inline struct xsctp_out_cb *xsctp_out_cb(const struct sk_buff *skb)
 }
 
 void xsctp_outq_enqueue(struct xsctp_assoc *asoc, struct sk_buff_head *msg,
-			bool ordered);
+			struct xsctp_path *over);
+void xsctp_outq_forget_path(struct xsctp_assoc *asoc, struct xsctp_path *p);
 
 #endif /* _XSCTP_OUTQ_H */

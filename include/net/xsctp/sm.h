@@ -112,6 +112,8 @@ void xsctp_ulp_assoc_change_info(struct xsctp_assoc *asoc, u16 state,
 void xsctp_ulp_remote_error(struct xsctp_assoc *asoc,
 			    const struct xsctp_tlv *t);
 void xsctp_ulp_send_failed(struct xsctp_assoc *asoc, u32 error);
+void xsctp_ulp_send_expired(struct xsctp_assoc *asoc,
+			    const struct sk_buff *chunk);
 void xsctp_ulp_adaptation(struct xsctp_assoc *asoc);
 void xsctp_ulp_shutdown_event(struct xsctp_assoc *asoc);
 void xsctp_ulp_sender_dry(struct xsctp_assoc *asoc);
