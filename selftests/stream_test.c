@@ -769,7 +769,7 @@ TEST_F(pair, close_data_in_reassembly_aborts)
 			"tc qdisc add dev lo root handle 1: prio && "
 			"tc filter add dev lo parent 1: prio 1 protocol ip u32 "
 			"match ip protocol 132 0xff match u8 0 0xff at 32 "
-			"match u8 2 3 at 33 action drop"));
+			"match u8 1 3 at 33 action drop"));
 	/* the fixture's sockets are in the namespace it started in */
 	type = variant->type;
 	l = socket(AF_INET, type, IPPROTO_SCTP);
