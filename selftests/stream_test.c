@@ -791,13 +791,13 @@ TEST_F(pair, close_data_in_reassembly_aborts)
 	ASSERT_EQ(SCTP_COMM_UP, next_assoc_change(c, NULL));
 	memset(big, 'b', sizeof(big));
 	ASSERT_EQ((ssize_t)sizeof(big), csend(self, big, sizeof(big), 0));
-	/* 2000 bytes, fragments of at most 1400 - 48 bytes: B, E; B is
-	 * in, it waits in reassembly
+	/* 2000 bytes: two fragments or more (sctp.ko 6.1 makes three);
+	 * once B is in, it waits in reassembly
 	 */
 	end = now_ms() + TIMEOUT_MS;
-	while (data_in(self->sfd, self->afd < 0) != 1 && now_ms() < end)
+	while (data_in(self->sfd, self->afd < 0) < 1 && now_ms() < end)
 		revents(c, POLLPRI, 10);	/* bounded pause */
-	ASSERT_EQ(1, data_in(self->sfd, self->afd < 0));
+	ASSERT_LE(1, data_in(self->sfd, self->afd < 0));
 	EXPECT_EQ(0, revents(self->sfd, POLLIN, 0) & POLLIN);
 	if (self->afd >= 0) {
 		close(self->afd);
