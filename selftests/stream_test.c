@@ -748,16 +748,17 @@ static long long data_in(int fd, int one_to_many)
 }
 
 /*
- * Data the user cannot read yet counts too: a message whose last
- * fragment is lost waits in reassembly, and close() ABORTs (sctp.ko).
- * In a namespace of the test's own, lo with a 1400-byte MTU carries one
- * fragment a packet, and a tc filter drops each DATA chunk that has the
- * E bit without the B bit: the end of a fragmented message, however
- * often it is sent again.
+ * Data the user cannot read yet counts too: fragments of a message whose
+ * first fragment is lost wait in reassembly, and close() ABORTs
+ * (sctp.ko).  In a namespace of the test's own, lo with a 1400-byte MTU,
+ * and a tc filter that drops each DATA chunk with the B bit and without
+ * the E bit first in its packet: the start of a fragmented message,
+ * however often it is sent again.  (Not the end: a stack may bundle it
+ * behind a middle fragment.)
  */
 TEST_F(pair, close_data_in_reassembly_aborts)
 {
-	static char big[2000];
+	static char big[4000];
 	long long end;
 	int c, l, type;
 
@@ -769,7 +770,7 @@ TEST_F(pair, close_data_in_reassembly_aborts)
 			"tc qdisc add dev lo root handle 1: prio && "
 			"tc filter add dev lo parent 1: prio 1 protocol ip u32 "
 			"match ip protocol 132 0xff match u8 0 0xff at 32 "
-			"match u8 1 3 at 33 action drop"));
+			"match u8 2 3 at 33 action drop"));
 	/* the fixture's sockets are in the namespace it started in */
 	type = variant->type;
 	l = socket(AF_INET, type, IPPROTO_SCTP);
@@ -791,8 +792,8 @@ TEST_F(pair, close_data_in_reassembly_aborts)
 	ASSERT_EQ(SCTP_COMM_UP, next_assoc_change(c, NULL));
 	memset(big, 'b', sizeof(big));
 	ASSERT_EQ((ssize_t)sizeof(big), csend(self, big, sizeof(big), 0));
-	/* 2000 bytes: two fragments or more (sctp.ko 6.1 makes three);
-	 * once B is in, it waits in reassembly
+	/* 4000 bytes: three fragments or more; once one after B is in, it
+	 * waits in reassembly
 	 */
 	end = now_ms() + TIMEOUT_MS;
 	while (data_in(self->sfd, self->afd < 0) < 1 && now_ms() < end)
