@@ -8,6 +8,8 @@
  * answer (T1-init moves the INIT on to the next one).
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
 #include <string.h>
 #include <unistd.h>
 #include <arpa/inet.h>
@@ -184,6 +186,97 @@ TEST_F(cx, bad_family_einval)
 	a[1].sin_family = AF_UNIX;
 	EXPECT_EQ(-1, connectx_raw(self->cli, a, sizeof(a)));
 	EXPECT_EQ(EINVAL, errno);
+}
+
+/*
+ * Implicit setup with SCTP_DSTADDRV4 (RFC 6458 s5.3.9): the extra
+ * address 127.0.0.3, which the server does not have, is not in its INIT
+ * ACK and goes, as a connectx() address would (sctp.ko): the paths are
+ * the server's two addresses, nothing else.
+ */
+TEST_F(cx, dstaddr_unlisted_dropped)
+{
+	struct sctp_event ev = { .se_type = SCTP_ASSOC_CHANGE, .se_on = 1 };
+	struct sockaddr_in to = v4("127.0.0.1", self->port);
+	char cbuf[CMSG_SPACE(sizeof(struct in_addr))] = {};
+	struct iovec iov = { "hi", 2 };
+	struct msghdr m = { .msg_name = &to, .msg_namelen = sizeof(to),
+			    .msg_iov = &iov, .msg_iovlen = 1,
+			    .msg_control = cbuf,
+			    .msg_controllen = sizeof(cbuf) };
+	struct cmsghdr *cm = CMSG_FIRSTHDR(&m);
+	struct sockaddr_in got[4];
+	int n;
+
+	cm->cmsg_level = IPPROTO_SCTP;
+	cm->cmsg_type = SCTP_DSTADDRV4;
+	cm->cmsg_len = CMSG_LEN(sizeof(struct in_addr));
+	inet_pton(AF_INET, "127.0.0.3", CMSG_DATA(cm));
+	ASSERT_EQ(0, setsockopt(self->cli, IPPROTO_SCTP, SCTP_EVENT, &ev,
+				sizeof(ev)));
+	ASSERT_EQ(2, sendmsg(self->cli, &m, 0));
+	ASSERT_EQ(SCTP_COMM_UP, assoc_change(self->cli, TIMEOUT_MS));
+	n = peer_addrs(self->cli, got, 4);
+	EXPECT_EQ(2, n);
+	EXPECT_TRUE(has(got, n, "127.0.0.1"));
+	EXPECT_TRUE(has(got, n, "127.0.0.2"));
+	EXPECT_FALSE(has(got, n, "127.0.0.3"));
+}
+
+/*
+ * A peer that never answers (netem drops all on the loopback of a
+ * namespace of the test's own): the INIT is given up after T1 and the
+ * association ends in COOKIE-WAIT with SCTP_CANT_STR_ASSOC.  As sctp.ko,
+ * the id sctp_connectx() gave is the notification's: the association was
+ * named when the user asked for its id.  Plain connect() does not ask,
+ * and sctp.ko names it only at the INIT ACK: its notification says 0.
+ */
+static void no_answer(struct __test_metadata *_metadata, int type, bool cx)
+{
+	struct sctp_rtoinfo rto = { .srto_initial = 100, .srto_min = 100,
+				    .srto_max = 200 };
+	struct sctp_initmsg im = { .sinit_max_attempts = 2,
+				   .sinit_max_init_timeo = 200 };
+	struct sctp_event ev = { .se_type = SCTP_ASSOC_CHANGE, .se_on = 1 };
+	struct sockaddr_in to = v4("127.0.0.1", 9);
+	sctp_assoc_t id = -7, got = -7;
+	int fd = socket(AF_INET, type, IPPROTO_SCTP);
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, setsockopt(fd, IPPROTO_SCTP, SCTP_RTOINFO, &rto,
+				sizeof(rto)));
+	ASSERT_EQ(0, setsockopt(fd, IPPROTO_SCTP, SCTP_INITMSG, &im,
+				sizeof(im)));
+	ASSERT_EQ(0, setsockopt(fd, IPPROTO_SCTP, SCTP_EVENT, &ev,
+				sizeof(ev)));
+	ASSERT_EQ(0, fcntl(fd, F_SETFL, O_NONBLOCK));
+	if (cx) {
+		ASSERT_EQ(-1, sctp_connectx(fd, (struct sockaddr *)&to, 1,
+					    &id));
+	} else {
+		ASSERT_EQ(-1, connect(fd, (struct sockaddr *)&to,
+				      sizeof(to)));
+	}
+	ASSERT_EQ(EINPROGRESS, errno);
+	if (cx)
+		EXPECT_LT(0, id);
+	ASSERT_EQ(SCTP_CANT_STR_ASSOC, assoc_change_id(fd, TIMEOUT_MS, &got));
+	TH_LOG("type %d connectx %d: id %d, notification %d", type, cx, id,
+	       got);
+	EXPECT_EQ(cx ? id : 0, got);
+	close(fd);
+}
+
+TEST(connectx_t1_expiry_keeps_id)
+{
+	sh("modprobe sch_netem 2>/dev/null");
+	ASSERT_EQ(0, unshare(CLONE_NEWNET));
+	ASSERT_EQ(0, sh("ip link set lo up && "
+			"tc qdisc add dev lo root netem loss 100%"));
+	no_answer(_metadata, SOCK_SEQPACKET, true);
+	no_answer(_metadata, SOCK_STREAM, true);
+	no_answer(_metadata, SOCK_SEQPACKET, false);
+	no_answer(_metadata, SOCK_STREAM, false);
 }
 
 TEST_HARNESS_MAIN

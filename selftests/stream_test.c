@@ -634,6 +634,182 @@ TEST_F(pair, abort_read_econnreset)
 	EXPECT_EQ(ECONNRESET, errno);
 }
 
+/*
+ * One-to-one after the peer's ABORT, as sctp.ko (it keeps the socket
+ * ESTABLISHED with no association, and sets no shutdown flags): poll
+ * says EPOLLERR|EPOLLOUT, not the EPOLLHUP|EPOLLRDHUP of TCP; the first
+ * recv() reports ECONNRESET, the next ones no EOF but EAGAIN without
+ * waiting and ENOTCONN when they would wait (nothing can come); sends
+ * are EPIPE; getpeername() and shutdown() work, connect() is EISCONN.
+ */
+TEST_F(pair, abort_poll_recv_send)
+{
+	struct linger l = { .l_onoff = 1, .l_linger = 0 };
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+	short all = POLLIN | POLLOUT | POLLRDHUP | POLLPRI;
+	long long t0;
+	char buf[16];
+	int ep;
+
+	if (variant->type != SOCK_STREAM)
+		SKIP(return, "one-to-one only");
+	connect_pair();
+	ASSERT_EQ(0, set_timeo(self->sfd, SO_RCVTIMEO, 3000));
+	ep = epoll_on(self->sfd, EPOLLIN | EPOLLOUT | EPOLLRDHUP);
+	ASSERT_LE(0, ep);
+	ASSERT_EQ(0, setsockopt(self->cfd, SOL_SOCKET, SO_LINGER, &l,
+				sizeof(l)));
+	close(self->cfd);
+	self->cfd = socket(variant->family, variant->type, IPPROTO_SCTP);
+	ASSERT_EQ(POLLERR, revents(self->sfd, POLLIN, TIMEOUT_MS) & POLLERR);
+	EXPECT_EQ(POLLERR | POLLOUT, revents(self->sfd, all, 0));
+	EXPECT_EQ(EPOLLERR | EPOLLOUT, epoll_events(ep, 0));
+	EXPECT_EQ(-1, recv(self->sfd, buf, sizeof(buf), 0));
+	EXPECT_EQ(ECONNRESET, errno);
+	EXPECT_EQ(POLLOUT, revents(self->sfd, all, 0));
+	EXPECT_EQ(EPOLLOUT, epoll_events(ep, 0));
+	EXPECT_EQ(-1, recv(self->sfd, buf, sizeof(buf), MSG_DONTWAIT));
+	EXPECT_EQ(EAGAIN, errno);
+	t0 = now_ms();
+	EXPECT_EQ(-1, recv(self->sfd, buf, sizeof(buf), 0));
+	EXPECT_EQ(ENOTCONN, errno);
+	EXPECT_GT(1000, now_ms() - t0);	/* no wait for SO_RCVTIMEO */
+	EXPECT_EQ(-1, send(self->sfd, "x", 1, 0));
+	EXPECT_EQ(EPIPE, errno);
+	EXPECT_EQ(1, sigpipes);
+	EXPECT_EQ(0, sock_err(self->sfd));
+	/* still connected in name: the peer's address, shutdown() works */
+	EXPECT_EQ(0, getpeername(self->sfd, (struct sockaddr *)&ss, &len));
+	EXPECT_EQ(0, shutdown(self->sfd, SHUT_WR));
+	EXPECT_EQ(POLLOUT, revents(self->sfd, all, 0));
+	EXPECT_EQ(-1, connect(self->sfd, (struct sockaddr *)&self->srv,
+			      self->srvlen));
+	EXPECT_EQ(EISCONN, errno);
+	close(ep);
+}
+
+/*
+ * RFC 6458 s4.1.7 leaves it to SO_LINGER; sctp.ko's close() ABORTs
+ * every association, one-to-many too, when DATA the user never read
+ * would be lost; unread notifications do not count (SHUTDOWN).
+ */
+TEST_F(pair, close_unread_data_aborts)
+{
+	if (variant->type == SOCK_STREAM)
+		SKIP(return, "one-to-many: the one-to-one rule is elsewhere");
+	ASSERT_EQ(0, subscribe(self->cfd, 1));
+	connect_pair();
+	ASSERT_EQ(SCTP_COMM_UP, next_assoc_change(self->cfd, NULL));
+	ASSERT_EQ(1, csend(self, "x", 1, 0));
+	ASSERT_EQ(POLLIN, revents(self->lfd, POLLIN, TIMEOUT_MS) & POLLIN);
+	close(self->lfd);
+	self->lfd = socket(variant->family, variant->type, IPPROTO_SCTP);
+	EXPECT_EQ(SCTP_COMM_LOST, next_assoc_change(self->cfd, NULL));
+}
+
+TEST_F(pair, close_unread_notification_shuts_down)
+{
+	if (variant->type == SOCK_STREAM)
+		SKIP(return, "one-to-many: the one-to-one rule is elsewhere");
+	ASSERT_EQ(0, subscribe(self->cfd, 1));
+	ASSERT_EQ(0, subscribe(self->lfd, 1));
+	connect_pair();
+	ASSERT_EQ(SCTP_COMM_UP, next_assoc_change(self->cfd, NULL));
+	/* the server's SCTP_COMM_UP waits, unread */
+	ASSERT_EQ(POLLIN, revents(self->lfd, POLLIN, TIMEOUT_MS) & POLLIN);
+	close(self->lfd);
+	self->lfd = socket(variant->family, variant->type, IPPROTO_SCTP);
+	EXPECT_EQ(SCTP_SHUTDOWN_COMP, next_assoc_change(self->cfd, NULL));
+}
+
+/*
+ * The ordered DATA chunks the server's association took in so far
+ * (SCTP_GET_ASSOC_STATS): a one-to-many server's only association.
+ */
+static long long data_in(int fd, int one_to_many)
+{
+	struct sctp_assoc_stats st = {};
+	socklen_t len = sizeof(st);
+
+	if (one_to_many) {
+		struct { struct sctp_assoc_ids l; sctp_assoc_t id[4]; } ids;
+
+		len = sizeof(ids);
+		if (getsockopt(fd, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST, &ids,
+			       &len) || ids.l.gaids_number_of_ids != 1)
+			return -1;
+		st.sas_assoc_id = ids.l.gaids_assoc_id[0];
+		len = sizeof(st);
+	}
+	if (getsockopt(fd, IPPROTO_SCTP, SCTP_GET_ASSOC_STATS, &st, &len))
+		return -errno;
+	return st.sas_iodchunks;
+}
+
+/*
+ * Data the user cannot read yet counts too: fragments of a message whose
+ * first fragment is lost wait in reassembly, and close() ABORTs
+ * (sctp.ko).  In a namespace of the test's own, lo with a 1400-byte MTU,
+ * and a tc filter that drops each DATA chunk with the B bit and without
+ * the E bit first in its packet: the start of a fragmented message,
+ * however often it is sent again.  (Not the end: a stack may bundle it
+ * behind a middle fragment.)
+ */
+TEST_F(pair, close_data_in_reassembly_aborts)
+{
+	static char big[4000];
+	long long end;
+	int c, l, type;
+
+	if (variant->family != AF_INET)
+		SKIP(return, "IPv4 only (the tc filter's offsets)");
+	sh("modprobe -a sch_prio cls_u32 act_gact 2>/dev/null");
+	ASSERT_EQ(0, unshare(CLONE_NEWNET));
+	ASSERT_EQ(0, sh("ip link set lo mtu 1400 up && "
+			"tc qdisc add dev lo root handle 1: prio && "
+			"tc filter add dev lo parent 1: prio 1 protocol ip u32 "
+			"match ip protocol 132 0xff match u8 0 0xff at 32 "
+			"match u8 2 3 at 33 action drop"));
+	/* the fixture's sockets are in the namespace it started in */
+	type = variant->type;
+	l = socket(AF_INET, type, IPPROTO_SCTP);
+	c = socket(AF_INET, type, IPPROTO_SCTP);
+	ASSERT_LE(0, l);
+	ASSERT_LE(0, c);
+	close(self->cfd);
+	close(self->lfd);
+	self->cfd = c;
+	self->lfd = l;
+	self->srvlen = loopback(AF_INET, &self->srv);
+	ASSERT_EQ(0, bind(l, (struct sockaddr *)&self->srv, self->srvlen));
+	ASSERT_EQ(0, getsockname(l, (struct sockaddr *)&self->srv,
+				 &self->srvlen));
+	ASSERT_EQ(0, listen(l, 4));
+	ASSERT_EQ(0, subscribe(c, 1));
+	ASSERT_EQ(0, subscribe(l, 0));
+	connect_pair();
+	ASSERT_EQ(SCTP_COMM_UP, next_assoc_change(c, NULL));
+	memset(big, 'b', sizeof(big));
+	ASSERT_EQ((ssize_t)sizeof(big), csend(self, big, sizeof(big), 0));
+	/* 4000 bytes: three fragments or more; once one after B is in, it
+	 * waits in reassembly
+	 */
+	end = now_ms() + TIMEOUT_MS;
+	while (data_in(self->sfd, self->afd < 0) < 1 && now_ms() < end)
+		revents(c, POLLPRI, 10);	/* bounded pause */
+	ASSERT_LE(1, data_in(self->sfd, self->afd < 0));
+	EXPECT_EQ(0, revents(self->sfd, POLLIN, 0) & POLLIN);
+	if (self->afd >= 0) {
+		close(self->afd);
+		self->afd = -1;
+	} else {
+		close(l);
+		self->lfd = socket(AF_INET, type, IPPROTO_SCTP);
+	}
+	EXPECT_EQ(SCTP_COMM_LOST, next_assoc_change(c, NULL));
+}
+
 /* Non-blocking connect: EPOLLOUT on COMM_UP, SO_ERROR 0. */
 TEST_F(pair, nonblocking_connect_epollout)
 {

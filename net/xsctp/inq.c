@@ -49,6 +49,12 @@ void xsctp_inq_purge(struct xsctp_assoc *asoc)
 	asoc->held = 0;
 }
 
+/* Called under asoc->lock: received data waits here, not yet readable. */
+bool xsctp_inq_holds(const struct xsctp_assoc *asoc)
+{
+	return asoc->held;
+}
+
 /* RFC 9260 s6.2.1: the receive window we advertise. */
 u32 xsctp_inq_rwnd(const struct xsctp_assoc *asoc)
 {

@@ -163,32 +163,28 @@ static int dst_addrs(struct sock *sk, struct msghdr *msg, __be16 port,
 	return n;
 }
 
-/* Sets up an association to @peer and any SCTP_DSTADDRV4/V6 addresses. */
+/*
+ * Sets up an association to @peer and any SCTP_DSTADDRV4/V6 addresses:
+ * given addresses, as sctp_connectx()'s (sock.c), so that INIT may try
+ * each and those the peer's INIT ACK does not list go (handshake.c).
+ */
 static struct xsctp_assoc *implicit_setup(struct sock *sk, struct msghdr *msg,
 					  const union xsctp_addr *peer,
 					  bool dst, int *err)
 {
-	union xsctp_addr more[XSCTP_MAX_PATHS - 1];
-	struct xsctp_assoc *asoc;
-	int n = 0, i;
+	union xsctp_addr all[XSCTP_MAX_PATHS];
+	int n = 0;
 
+	all[0] = *peer;
 	if (dst) {
-		n = dst_addrs(sk, msg, xsctp_addr_port(peer), more,
-			      ARRAY_SIZE(more));
+		n = dst_addrs(sk, msg, xsctp_addr_port(peer), all + 1,
+			      ARRAY_SIZE(all) - 1);
 		if (n < 0) {
 			*err = n;
 			return NULL;
 		}
 	}
-	asoc = xsctp_connect_new(sk, peer, 1, false, err);
-	if (!asoc || !n)
-		return asoc;
-	/* the paths a peer's INIT ACK lists are added the same way */
-	spin_lock_bh(&asoc->lock);
-	for (i = 0; i < n && !asoc->dead; i++)
-		xsctp_assoc_add_peer(asoc, &more[i]);
-	spin_unlock_bh(&asoc->lock);
-	return asoc;
+	return xsctp_connect_new(sk, all, n + 1, false, err);
 }
 
 /*

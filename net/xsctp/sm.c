@@ -85,8 +85,15 @@ void xsctp_sm_fail_info(struct xsctp_assoc *asoc, u16 sac_state, int err,
 	/* a listener's child not accepted yet keeps its error (parked) */
 	if (xsctp_style_tcp(sk) && sk->sk_state != TCP_LISTEN) {
 		sk->sk_err = err;
-		inet_sk_set_state(sk, TCP_CLOSE);
-		sk->sk_shutdown = SHUTDOWN_MASK;
+		/* as sctp.ko, a socket that was connected stays ESTABLISHED
+		 * with no association and no shutdown flags: poll() says
+		 * EPOLLERR|EPOLLOUT, recv() ECONNRESET, then ENOTCONN (or
+		 * EAGAIN) rather than EOF, send() EPIPE
+		 */
+		if (sk->sk_state != TCP_ESTABLISHED) {
+			inet_sk_set_state(sk, TCP_CLOSE);
+			sk->sk_shutdown = SHUTDOWN_MASK;
+		}
 		sock_set_flag(sk, SOCK_DONE);
 		sk_error_report(sk);
 	}

@@ -320,8 +320,30 @@ int xsctp_wait_established(struct sock *sk, struct xsctp_assoc *asoc,
 }
 
 /*
+ * Called under the socket lock: sends the INIT of @asoc, new.  RFC 6458
+ * s9.9: sctp_connectx() hands its id out now (@named); as sctp.ko,
+ * notifications name it from then on, even should it never get up.
+ */
+static int start_connect(struct sock *sk, struct xsctp_assoc *asoc,
+			 bool named)
+{
+	int err;
+
+	spin_lock_bh(&asoc->lock);
+	asoc->named = named;
+	err = asoc->dead ? -ECONNREFUSED : xsctp_sm_connect(asoc);
+	if (err)
+		xsctp_assoc_kill(asoc);
+	spin_unlock_bh(&asoc->lock);
+	if (err && xsctp_style_tcp(sk))
+		inet_sk_set_state(sk, TCP_CLOSE);
+	return err;
+}
+
+/*
  * Called under the socket lock: connect() and sctp_connectx().  Blocks
- * until COMM_UP unless @nonblock; *id gets the new association's id.
+ * until COMM_UP unless @nonblock; *@id, if the caller asks for it, gets
+ * the new association's id.
  */
 int xsctp_do_connect(struct sock *sk, const union xsctp_addr *peers, int n,
 		     bool nonblock, sctp_assoc_t *id)
@@ -337,13 +359,21 @@ int xsctp_do_connect(struct sock *sk, const union xsctp_addr *peers, int n,
 		if (peers[i].sa.sa_family == AF_INET6 &&
 		    sk->sk_family == AF_INET)
 			return -EINVAL;
+	/* an association the peer aborted leaves the socket ESTABLISHED,
+	 * as on sctp.ko (sm.c)
+	 */
 	if (xsctp_style_tcp(sk) && (sk->sk_state == TCP_LISTEN ||
+				    sk->sk_state == TCP_ESTABLISHED ||
 				    xsctp_sk(sk)->nassocs))
 		return -EISCONN;
-	asoc = xsctp_connect_new(sk, peers, n, true, &err);
+	asoc = xsctp_connect_new(sk, peers, n, false, &err);
 	if (!asoc)
 		return err;
-	*id = asoc->id;
+	err = start_connect(sk, asoc, id);
+	if (err)
+		goto out;
+	if (id)
+		*id = asoc->id;
 	if (xsctp_style_tcp(sk))
 		sock->state = SS_CONNECTING;
 	/* as sctp.ko: non-blocking is EINPROGRESS even when the handshake
@@ -355,6 +385,7 @@ int xsctp_do_connect(struct sock *sk, const union xsctp_addr *peers, int n,
 	      xsctp_wait_established(sk, asoc, &timeo);
 	if (!err && xsctp_style_tcp(sk))
 		sock->state = SS_CONNECTED;
+out:
 	xsctp_assoc_put(asoc);
 	return err;
 }
@@ -364,14 +395,14 @@ static int xsctp_connect(struct socket *sock, struct sockaddr *uaddr,
 {
 	struct sock *sk = sock->sk;
 	union xsctp_addr peer;
-	sctp_assoc_t id;
 	int err;
 
 	err = xsctp_addr_from_user(&peer, uaddr, len, sk->sk_ipv6only);
 	if (err)
 		return err;
 	lock_sock(sk);
-	err = xsctp_do_connect(sk, &peer, 1, flags & O_NONBLOCK, &id);
+	/* connect() asks for no id: as sctp.ko, it is named at INIT ACK */
+	err = xsctp_do_connect(sk, &peer, 1, flags & O_NONBLOCK, NULL);
 	release_sock(sk);
 	return err;
 }
@@ -670,8 +701,9 @@ static int xsctp_shutdown(struct socket *sock, int how)
 
 /*
  * RFC 6458 s4.1.7 / Linux: close() ends each association gracefully,
- * or with ABORT under SO_LINGER 0, or when unread data would be lost
- * (one-to-one) and for associations nobody accept()ed.
+ * or with ABORT under SO_LINGER 0, when unread data would be lost (on
+ * the socket, or, as sctp.ko, still in the association's reassembly or
+ * ordering queues) and for associations nobody accept()ed.
  */
 static void close_assoc(struct sock *sk, struct xsctp_assoc *asoc,
 			bool abort)
@@ -680,7 +712,8 @@ static void close_assoc(struct sock *sk, struct xsctp_assoc *asoc,
 	if (asoc->parked) {
 		xsctp_assoc_unlist(asoc);
 	} else if (!asoc->dead) {
-		if (abort || (xsctp_style_tcp(sk) && !asoc->accepted &&
+		if (abort || xsctp_inq_holds(asoc) ||
+		    (xsctp_style_tcp(sk) && !asoc->accepted &&
 			      sk->sk_state == TCP_LISTEN))
 			xsctp_sm_abort(asoc, XSCTP_CAUSE_USER_ABORT,
 				       ECONNRESET);
@@ -690,10 +723,9 @@ static void close_assoc(struct sock *sk, struct xsctp_assoc *asoc,
 	spin_unlock_bh(&asoc->lock);
 }
 
-/* Linux aborts on close for unread data only: notifications do not count. */
-static bool data_unread(struct sock *sk)
+/* Whether @q holds user data; notifications do not count. */
+static bool queue_has_data(struct sk_buff_head *q)
 {
-	struct sk_buff_head *q = &sk->sk_receive_queue;
 	struct sk_buff *skb;
 	bool unread = false;
 
@@ -708,6 +740,17 @@ static bool data_unread(struct sock *sk)
 	return unread;
 }
 
+/*
+ * As sctp.ko, of either style: close() ABORTs when data the user never
+ * read would be lost, the receive queue's or what waits behind another
+ * association's partial delivery (pd_lobby).
+ */
+static bool data_unread(struct sock *sk)
+{
+	return queue_has_data(&sk->sk_receive_queue) ||
+	       queue_has_data(&xsctp_sk(sk)->pd_lobby);
+}
+
 static void xsctp_close(struct sock *sk, long timeout)
 {
 	struct xsctp_sock *xs = xsctp_sk(sk);
@@ -717,7 +760,7 @@ static void xsctp_close(struct sock *sk, long timeout)
 	lock_sock(sk);
 	sk->sk_shutdown = SHUTDOWN_MASK;
 	abort = (sock_flag(sk, SOCK_LINGER) && !sk->sk_lingertime) ||
-		(xsctp_style_tcp(sk) && data_unread(sk));
+		data_unread(sk);
 	if (xsctp_style_tcp(sk))
 		inet_sk_set_state(sk, TCP_CLOSE);
 	WRITE_ONCE(xs->listening, false);

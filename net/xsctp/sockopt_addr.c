@@ -477,7 +477,9 @@ int xsctp_addr_setsockopt(struct sock *sk, int optname, sockptr_t val,
 	case SCTP_SOCKOPT_CONNECTX_OLD:
 		if (sockptr_is_kernel(val))
 			return -EINVAL;
-		err = connectx(sk, val.user, len, &id);
+		/* as sctp.ko, only CONNECTX asks for the id (sock.c) */
+		err = connectx(sk, val.user, len,
+			       optname == SCTP_SOCKOPT_CONNECTX ? &id : NULL);
 		/* CONNECTX returns the id; EINPROGRESS still made one */
 		if (optname == SCTP_SOCKOPT_CONNECTX &&
 		    (!err || err == -EINPROGRESS))

@@ -107,12 +107,13 @@ static bool subscribed(const struct xsctp_assoc *asoc, u16 type)
 
 /*
  * The association id a notification gives.  Linux names an association
- * only once the peer's INIT ACK is in (or when sctp_connectx() asks for
- * the id), so one that ends in COOKIE-WAIT is reported as 0.
+ * only once the peer's INIT ACK is in, or when sctp_connectx() asks for
+ * the id (asoc->named), so one that ends in COOKIE-WAIT otherwise is
+ * reported as 0.
  */
 static sctp_assoc_t notify_id(const struct xsctp_assoc *asoc)
 {
-	return asoc->state == SCTP_COOKIE_WAIT ? 0 : asoc->id;
+	return asoc->state == SCTP_COOKIE_WAIT && !asoc->named ? 0 : asoc->id;
 }
 
 static struct sk_buff *notification(u32 len)

@@ -134,6 +134,7 @@ struct xsctp_assoc {
 	bool dead;			/* unhashed, timers stopped */
 	bool accepted;			/* one-to-one child already accept()ed */
 	bool parked;			/* ended before accept(): still listed */
+	bool named;			/* sctp_connectx() gave its id out (ulp.c) */
 	int err;			/* reported to a one-to-one socket */
 	u32 events;			/* RFC 6458 s6.2: subscriptions, bit
 					 * (type - SCTP_SN_TYPE_BASE); written

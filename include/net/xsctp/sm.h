@@ -76,6 +76,7 @@ void xsctp_inq_bundle_sack(struct xsctp_assoc *asoc, struct sk_buff *pkt,
 			   u32 room);
 void xsctp_inq_window_update(struct xsctp_assoc *asoc);
 u32 xsctp_inq_rwnd(const struct xsctp_assoc *asoc);
+bool xsctp_inq_holds(const struct xsctp_assoc *asoc);
 void xsctp_inq_purge(struct xsctp_assoc *asoc);
 int xsctp_inq_init(struct xsctp_assoc *asoc, u32 peer_tsn);
 
