@@ -274,6 +274,42 @@ void xsctp_ulp_remote_error(struct xsctp_assoc *asoc,
 	xsctp_ulp_deliver(asoc, skb);
 }
 
+/* The fields both forms of SEND_FAILED start with (RFC 6458 s6.1.4, 6.1.11). */
+struct send_failed_head {
+	u16 type;
+	u16 flags;
+	u32 length;
+	u32 error;
+};
+
+/*
+ * A SEND_FAILED notification of @size bytes plus one DATA chunk's data:
+ * its leading fields filled, the rest (at skb->data) left to the caller.
+ */
+static struct sk_buff *send_failed_skb(const struct sk_buff *chunk, u16 type,
+				       u32 size, u16 flags, u32 error)
+{
+	const struct xsctp_data_chunk *dc = (const void *)chunk->data;
+	u32 len = xsctp_out_cb(chunk)->len;
+	struct send_failed_head *h;
+	struct sk_buff *skb;
+
+	BUILD_BUG_ON(offsetof(struct sctp_send_failed, ssf_error) !=
+		     offsetof(struct send_failed_head, error));
+	BUILD_BUG_ON(offsetof(struct sctp_send_failed_event, ssf_error) !=
+		     offsetof(struct send_failed_head, error));
+	skb = notification(size + len);
+	if (!skb)
+		return NULL;
+	h = skb_put_zero(skb, size);
+	h->type = type;
+	h->flags = flags;
+	h->length = size + len;
+	h->error = error;
+	skb_put_data(skb, dc + 1, len);
+	return skb;
+}
+
 /* RFC 6458 s6.1.4: the deprecated SCTP_SEND_FAILED for one DATA chunk */
 static struct sk_buff *send_failed_old(struct xsctp_assoc *asoc,
 				       const struct sk_buff *chunk,
@@ -284,21 +320,17 @@ static struct sk_buff *send_failed_old(struct xsctp_assoc *asoc,
 	struct sctp_send_failed *ssf;
 	struct sk_buff *skb;
 
-	skb = notification(sizeof(*ssf) + cb->len);
+	skb = send_failed_skb(chunk, SCTP_SEND_FAILED, sizeof(*ssf), flags,
+			      error);
 	if (!skb)
 		return NULL;
-	ssf = skb_put_zero(skb, sizeof(*ssf));
-	ssf->ssf_type = SCTP_SEND_FAILED;
-	ssf->ssf_flags = flags;
-	ssf->ssf_length = sizeof(*ssf) + cb->len;
-	ssf->ssf_error = error;
+	ssf = (void *)skb->data;
 	ssf->ssf_info.sinfo_stream = cb->sid;
 	ssf->ssf_info.sinfo_flags = cb->dflags;	/* Linux: the DATA flags */
 	ssf->ssf_info.sinfo_ppid = (__force u32)dc->ppid;
 	ssf->ssf_info.sinfo_context = cb->context;
 	ssf->ssf_info.sinfo_assoc_id = notify_id(asoc);
 	ssf->ssf_assoc_id = notify_id(asoc);
-	skb_put_data(skb, dc + 1, cb->len);
 	return skb;
 }
 
@@ -312,21 +344,17 @@ static struct sk_buff *send_failed_new(struct xsctp_assoc *asoc,
 	struct sctp_send_failed_event *ssf;
 	struct sk_buff *skb;
 
-	skb = notification(sizeof(*ssf) + cb->len);
+	skb = send_failed_skb(chunk, SCTP_SEND_FAILED_EVENT, sizeof(*ssf),
+			      flags, error);
 	if (!skb)
 		return NULL;
-	ssf = skb_put_zero(skb, sizeof(*ssf));
-	ssf->ssf_type = SCTP_SEND_FAILED_EVENT;
-	ssf->ssf_flags = flags;
-	ssf->ssf_length = sizeof(*ssf) + cb->len;
-	ssf->ssf_error = error;
+	ssf = (void *)skb->data;
 	ssf->ssfe_info.snd_sid = cb->sid;
 	ssf->ssfe_info.snd_flags = cb->dflags;
 	ssf->ssfe_info.snd_ppid = (__force u32)dc->ppid;
 	ssf->ssfe_info.snd_context = cb->context;
 	ssf->ssfe_info.snd_assoc_id = notify_id(asoc);
 	ssf->ssf_assoc_id = notify_id(asoc);
-	skb_put_data(skb, dc + 1, cb->len);
 	return skb;
 }
 
