@@ -979,6 +979,46 @@ TEST(delayed_sack_effect)
 	EXPECT_GT(300, fast);
 }
 
+/*
+ * Nagle (no SCTP_NODELAY) holds back a small packet while data is
+ * unacknowledged, but not the fragments of a message cut in pieces, as
+ * sctp.ko: the last one would wait for the SACK of the others (here the
+ * receiver's 500 ms delayed SACK).  Found: xsctp held it.
+ */
+TEST(nagle_does_not_hold_fragments)
+{
+	static char msg[100000], buf[120000];
+	size_t got;
+	ssize_t n;
+	struct rcvd r;
+	long t0, ms;
+	int c, s;
+
+	memset(msg, 'f', sizeof(msg));
+	ASSERT_EQ(0, stream_pair(AF_INET, &c, &s, sack_500));
+	/* two fragments on loopback (64 KiB packets): the first fills a
+	 * packet, the second does not
+	 */
+	ASSERT_EQ(1, send(c, "a", 1, 0));
+	ASSERT_LE(0, wait_acked(c));
+	ASSERT_EQ(1, recv_msg(s, buf, sizeof(buf), &r));
+	t0 = now_ms();
+	ASSERT_EQ(sizeof(msg), send(c, msg, sizeof(msg), 0));
+	/* whole, or in pieces if partial delivery starts */
+	for (got = 0; got < sizeof(msg); got += n) {
+		n = recv_msg(s, buf + got, sizeof(buf) - got, &r);
+		ASSERT_LT(0, n);
+	}
+	ms = now_ms() - t0;
+	EXPECT_EQ(sizeof(msg), got);
+	EXPECT_TRUE(r.flags & MSG_EOR);
+	EXPECT_EQ(0, memcmp(msg, buf, sizeof(msg)));
+	TH_LOG("a 100000-byte message arrived after %ld ms", ms);
+	EXPECT_GT(250, ms);
+	close(c);
+	close(s);
+}
+
 /* ---- SCTP_I_WANT_MAPPED_V4_ADDR ---- */
 
 TEST(mapped_v4_set_get)

@@ -296,13 +296,19 @@ static bool may_send(struct xsctp_assoc *asoc, struct xsctp_path *path,
 	return true;
 }
 
-/* Nagle: hold back a small packet while data is unacknowledged. */
+/*
+ * Nagle: hold back a small packet while data is unacknowledged.  Not the
+ * fragments of a message cut in pieces (as sctp.ko): the last, small one
+ * would wait for the SACK of the others, a delayed SACK's time per message.
+ */
 static bool nagle_holds(struct xsctp_assoc *asoc, u32 room)
 {
-	struct sk_buff *skb;
+	const u8 whole = XSCTP_DATA_B | XSCTP_DATA_E;
+	struct sk_buff *skb = skb_peek(&asoc->sendq);
 	u32 queued = 0;
 
-	if (xsctp_sk(asoc->sk)->opts.nodelay || !asoc->outstanding)
+	if (xsctp_sk(asoc->sk)->opts.nodelay || !asoc->outstanding || !skb ||
+	    (xsctp_out_cb(skb)->dflags & whole) != whole)
 		return false;
 	skb_queue_walk(&asoc->sendq, skb) {
 		queued += skb->len;
