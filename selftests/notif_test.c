@@ -528,12 +528,14 @@ static const struct sent two[] = {
  * sctp.ko sends them in that order for each DATA chunk) for the data of
  * @msgs, from message @first on, and checks every field and byte: the
  * chunk flags B/E in sinfo_flags, SENT chunks before UNSENT ones, all
- * of the data from @first on handed back in order.  Returns how many
- * chunks came back SENT.
+ * of the data from @first on handed back in order.  The info's
+ * association id is the one the send gave (@info_id; sctp.ko echoes it),
+ * ssf_assoc_id the association's (@id).  Returns how many chunks came
+ * back SENT.
  */
 static int check_failed(struct __test_metadata *_metadata, int fd,
 			const struct sent *msgs, int nmsgs, int first,
-			sctp_assoc_t id, uint32_t error)
+			sctp_assoc_t id, sctp_assoc_t info_id, uint32_t error)
 {
 	static unsigned char old_data[1 << 16];
 	const struct sctp_send_failed *o = (void *)nbuf;
@@ -577,7 +579,7 @@ static int check_failed(struct __test_metadata *_metadata, int fd,
 			EXPECT_EQ(0u, o->ssf_info.sinfo_timetolive);
 			EXPECT_EQ(0u, o->ssf_info.sinfo_tsn);
 			EXPECT_EQ(0u, o->ssf_info.sinfo_cumtsn);
-			EXPECT_EQ(id, o->ssf_info.sinfo_assoc_id);
+			EXPECT_EQ(info_id, o->ssf_info.sinfo_assoc_id);
 			EXPECT_EQ(id, o->ssf_assoc_id);
 			for (i = 0; i < dlen; i++)
 				ASSERT_EQ(pattern(s->msg, off + i),
@@ -595,7 +597,7 @@ static int check_failed(struct __test_metadata *_metadata, int fd,
 			EXPECT_EQ(want_flags, e->ssfe_info.snd_flags);
 			EXPECT_EQ(htonl(s->ppid), e->ssfe_info.snd_ppid);
 			EXPECT_EQ(s->ctx, e->ssfe_info.snd_context);
-			EXPECT_EQ(id, e->ssfe_info.snd_assoc_id);
+			EXPECT_EQ(info_id, e->ssfe_info.snd_assoc_id);
 			EXPECT_EQ(id, e->ssf_assoc_id);
 			EXPECT_EQ(0, memcmp(old_data, e->ssf_data, dlen));
 			off += dlen;
@@ -677,7 +679,7 @@ TEST_F(notif, send_failed_comm_lost)
 	send_into_void(_metadata, self);
 	expect_end(_metadata, self->c, SCTP_COMM_LOST, 0, self->cid, NULL, 0);
 	EXPECT_LT(0, check_failed(_metadata, self->c, two, 2, 0, self->cid,
-				  0));
+				  self->cid, 0));
 	EXPECT_EQ(-ETIMEDOUT, next_notif(self->c, 0, 0));
 }
 
@@ -700,7 +702,7 @@ TEST_F(notif, send_failed_user_abort)
 	expect_end(_metadata, self->c, SCTP_COMM_LOST, htons(12), self->cid,
 		   NULL, 0);
 	EXPECT_LT(0, check_failed(_metadata, self->c, two, 2, 0, self->cid,
-				  htons(12)));
+				  self->cid, htons(12)));
 	EXPECT_EQ(-ETIMEDOUT, next_notif(self->c, 0, 0));
 }
 
@@ -746,7 +748,7 @@ TEST_F(notif, send_failed_unsent_at_setup)
 	/* sctp.ko names an association only once the INIT ACK is in */
 	id = sac->sac_assoc_id;
 	EXPECT_EQ(0, id);
-	EXPECT_EQ(0, check_failed(_metadata, self->c, &one, 1, 0, id, 0));
+	EXPECT_EQ(0, check_failed(_metadata, self->c, &one, 1, 0, id, id, 0));
 	EXPECT_EQ(-ETIMEDOUT, next_notif(self->c, 0, 0));
 }
 
@@ -765,17 +767,20 @@ TEST_F(notif, send_failed_peer_abort)
 	struct sent msgs[40];
 	int small = 4096, i, first;
 	unsigned char b[1000];
+	sctp_assoc_t info_id;
 
 	ASSERT_EQ(0, setsockopt(self->l, SOL_SOCKET, SO_RCVBUF, &small,
 				sizeof(small)));
 	ASSERT_EQ(0, subscribe_failed(self->c));
 	up(_metadata, self, variant->type);
+	/* a one-to-one socket's sends name no association: 0 */
+	info_id = variant->type == SOCK_STREAM ? 0 : self->cid;
 	for (i = 0; i < 40; i++) {
 		msgs[i] = (struct sent){ 10 + i, sizeof(b), 3, PPID1 + i,
 					 CTX1 + i };
 		fill(b, msgs[i].msg, sizeof(b));
 		ASSERT_EQ((ssize_t)sizeof(b),
-			  send_msg(self->c, self->cid, b, sizeof(b), 3,
+			  send_msg(self->c, info_id, b, sizeof(b), 3,
 				   PPID1 + i, CTX1 + i, 0));
 	}
 	/* the server takes one message (the window is open), then aborts */
@@ -807,7 +812,7 @@ TEST_F(notif, send_failed_peer_abort)
 	first = ntohl(o->ssf_info.sinfo_ppid) - PPID1;
 	ASSERT_LE(0, first);
 	ASSERT_GT(40, first);
-	check_failed(_metadata, self->c, msgs, 40, first, self->cid,
+	check_failed(_metadata, self->c, msgs, 40, first, self->cid, info_id,
 		     htons(12));
 	/* then nothing more; a one-to-one socket reports the reset */
 	EXPECT_EQ(variant->type == SOCK_STREAM ? -ECONNRESET : -ETIMEDOUT,

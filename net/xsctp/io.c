@@ -362,6 +362,11 @@ static int make_chunks(struct msghdr *msg, size_t len, u32 frag,
 			cb->state = XSCTP_OUT_LIFETIME;
 			cb->expires = expires;
 		}
+		/* SEND_FAILED echoes it, as sctp.ko (0 on one-to-one) */
+		if (p->has_info) {
+			cb->state |= XSCTP_OUT_SENDER_ID;
+			cb->sender_id = p->assoc_id;
+		}
 		off += n;
 	} while (off < len);
 	return 0;

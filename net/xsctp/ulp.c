@@ -310,6 +310,18 @@ static struct sk_buff *send_failed_skb(const struct sk_buff *chunk, u16 type,
 	return skb;
 }
 
+/*
+ * The info's association id: what the send's SCTP_SNDINFO / SCTP_SNDRCV
+ * named (a one-to-one socket's 0, say), else the association's.
+ */
+static sctp_assoc_t sender_id(struct xsctp_assoc *asoc,
+			      const struct xsctp_out_cb *cb)
+{
+	if (cb->state & XSCTP_OUT_SENDER_ID)
+		return cb->sender_id;
+	return notify_id(asoc);
+}
+
 /* RFC 6458 s6.1.4: the deprecated SCTP_SEND_FAILED for one DATA chunk */
 static struct sk_buff *send_failed_old(struct xsctp_assoc *asoc,
 				       const struct sk_buff *chunk,
@@ -329,7 +341,7 @@ static struct sk_buff *send_failed_old(struct xsctp_assoc *asoc,
 	ssf->ssf_info.sinfo_flags = cb->dflags;	/* Linux: the DATA flags */
 	ssf->ssf_info.sinfo_ppid = (__force u32)dc->ppid;
 	ssf->ssf_info.sinfo_context = cb->context;
-	ssf->ssf_info.sinfo_assoc_id = notify_id(asoc);
+	ssf->ssf_info.sinfo_assoc_id = sender_id(asoc, cb);
 	ssf->ssf_assoc_id = notify_id(asoc);
 	return skb;
 }
@@ -353,7 +365,7 @@ static struct sk_buff *send_failed_new(struct xsctp_assoc *asoc,
 	ssf->ssfe_info.snd_flags = cb->dflags;
 	ssf->ssfe_info.snd_ppid = (__force u32)dc->ppid;
 	ssf->ssfe_info.snd_context = cb->context;
-	ssf->ssfe_info.snd_assoc_id = notify_id(asoc);
+	ssf->ssfe_info.snd_assoc_id = sender_id(asoc, cb);
 	ssf->ssf_assoc_id = notify_id(asoc);
 	return skb;
 }

@@ -4,6 +4,7 @@
 #define _XSCTP_OUTQ_H
 
 #include <linux/skbuff.h>
+#include <linux/sctp.h>
 
 struct xsctp_path;
 struct xsctp_assoc;
@@ -14,6 +15,7 @@ enum {
 	XSCTP_OUT_RETRANSMITTED	= 1 << 2,	/* no RTT sample (Karn) */
 	XSCTP_OUT_INFLIGHT	= 1 << 3,	/* counted in flight */
 	XSCTP_OUT_LIFETIME	= 1 << 4,	/* first chunk: expires is set */
+	XSCTP_OUT_SENDER_ID	= 1 << 5,	/* sender_id is the send's */
 };
 
 /*
@@ -27,6 +29,7 @@ struct xsctp_out_cb {
 	unsigned long expires;		/* jiffies, if XSCTP_OUT_LIFETIME */
 	u32 tsn;
 	u32 context;			/* sinfo_context, for SEND_FAILED */
+	sctp_assoc_t sender_id;		/* the id the send's cmsg gave */
 	u16 len;			/* user data bytes */
 	u16 sid;
 	u8 state;			/* XSCTP_OUT_* */
