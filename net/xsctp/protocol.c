@@ -139,9 +139,12 @@ static int __init xsctp_init(void)
 {
 	int err;
 
-	err = xsctp_timer_init();
+	err = xsctp_assoc_cache_init();
 	if (err)
 		return err;
+	err = xsctp_timer_init();
+	if (err)
+		goto out_cache;
 	err = proto_register(&xsctp_prot, 1);
 	if (err)
 		goto out_timer;
@@ -175,6 +178,8 @@ out_prot:
 	proto_unregister(&xsctp_prot);
 out_timer:
 	xsctp_timer_exit();
+out_cache:
+	xsctp_assoc_cache_exit();
 	return err;
 }
 
@@ -194,6 +199,7 @@ static void __exit xsctp_exit(void)
 	/* associations free after a grace period: wait for those */
 	rcu_barrier();
 	xsctp_timer_exit();
+	xsctp_assoc_cache_exit();
 }
 
 module_init(xsctp_init);

@@ -228,6 +228,8 @@ static inline void xsctp_assoc_hold(struct xsctp_assoc *asoc)
 }
 
 void xsctp_assoc_put(struct xsctp_assoc *asoc);
+int xsctp_assoc_cache_init(void);
+void xsctp_assoc_cache_exit(void);
 struct xsctp_assoc *xsctp_assoc_new(struct sock *sk, gfp_t gfp);
 struct xsctp_path *xsctp_assoc_add_path(struct xsctp_assoc *asoc,
 					const union xsctp_addr *peer,
