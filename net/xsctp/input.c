@@ -19,16 +19,88 @@ static void drop_reason(struct net *net, enum xsctp_drop_reason why)
 	xsctp_inc_stats(net, XSCTP_MIB_IN_PKT_DISCARDS);
 }
 
+/* One SCTP packet at @pkt, carried by @skb (whose headers say from where). */
+static void rcv_pkt(struct net *net, struct sk_buff *skb, const u8 *pkt,
+		    u32 len, struct xsctp_rcv *r)
+{
+	enum xsctp_drop_reason why = xsctp_pkt_validate(pkt, len);
+
+	if (why != XSCTP_DROP_NONE) {
+		drop_reason(net, why);
+		return;
+	}
+	xsctp_inc_stats(net, XSCTP_MIB_IN_PKT_SOFTIRQ);
+	r->net = net;
+	r->skb = skb;
+	r->pkt = pkt;
+	r->len = len;
+	r->vtag = ntohl(((struct xsctp_hdr *)pkt)->vtag);
+	xsctp_addr_from_skb(&r->src, &r->dst, skb);
+	r->asoc = xsctp_assoc_lookup(net, &r->src, &r->dst, &r->path);
+	if (!r->asoc)
+		r->sk = xsctp_lookup_listener(net, &r->dst,
+					     xsctp_addr_port(&r->dst));
+	xsctp_sm_rcv(r);
+	if (r->asoc)
+		xsctp_assoc_put(r->asoc);
+	if (r->sk)
+		sock_put(r->sk);
+}
+
+/*
+ * A GSO skb from a local sender of ours (gso.c), handed on whole by veth
+ * or loopback: the head holds the common header, each frag_list skb the
+ * chunks of one packet.  Each is run as the packet it stands for, with
+ * the header put back in front; the SACK decision waits for the last.
+ */
+static void rcv_gso(struct net *net, struct sk_buff *skb)
+{
+	bool crc_done = skb->ip_summed == CHECKSUM_PARTIAL ||
+			skb->ip_summed == CHECKSUM_UNNECESSARY;
+	struct xsctp_hdr hdr;
+	struct sk_buff *seg;
+	u32 data = 0;
+
+	if (skb_headlen(skb) != XSCTP_HDR_LEN) {
+		drop_reason(net, XSCTP_DROP_TOO_SHORT);
+		return;
+	}
+	memcpy(&hdr, skb->data, sizeof(hdr));
+	skb_walk_frags(skb, seg) {
+		struct xsctp_rcv r = { .gso_data = &data, .gso_more = seg->next };
+
+		if (skb_cow_head(seg, XSCTP_HDR_LEN) || skb_linearize(seg)) {
+			xsctp_inc_stats(net, XSCTP_MIB_IN_PKT_DISCARDS);
+			continue;
+		}
+		memcpy(skb_push(seg, XSCTP_HDR_LEN), &hdr, XSCTP_HDR_LEN);
+		if (!crc_done && xsctp_crc_ok(seg)) {
+			xsctp_inc_stats(net, XSCTP_MIB_CHECKSUMERRORS);
+			drop_reason(net, XSCTP_DROP_BAD_CHECKSUM);
+		} else {
+			rcv_pkt(net, skb, seg->data, seg->len, &r);
+		}
+		__skb_pull(seg, XSCTP_HDR_LEN);
+	}
+}
+
 static int xsctp_rcv(struct sk_buff *skb)
 {
 	struct net *net = dev_net(skb->dev);
-	enum xsctp_drop_reason why;
 	struct xsctp_rcv r = {};
 
 	if (unlikely(!READ_ONCE(xsctp_ready)))
 		goto discard;	/* loading or unloading */
-	xsctp_inc_stats(net, XSCTP_MIB_INSCTPPACKS);
-	if (skb->pkt_type != PACKET_HOST || skb_linearize(skb))
+	xsctp_add_stats(net, XSCTP_MIB_INSCTPPACKS,
+			skb_is_gso(skb) ? skb_shinfo(skb)->gso_segs : 1);
+	if (skb->pkt_type != PACKET_HOST)
+		goto discard;
+	if (skb_is_gso(skb) && skb_is_gso_sctp(skb)) {
+		rcv_gso(net, skb);
+		consume_skb(skb);
+		return 0;
+	}
+	if (skb_linearize(skb))
 		goto discard;
 	if (skb->len < XSCTP_HDR_LEN) {
 		drop_reason(net, XSCTP_DROP_TOO_SHORT);
@@ -40,27 +112,7 @@ static int xsctp_rcv(struct sk_buff *skb)
 		drop_reason(net, XSCTP_DROP_BAD_CHECKSUM);
 		goto discard;
 	}
-	why = xsctp_pkt_validate(skb->data, skb->len);
-	if (why != XSCTP_DROP_NONE) {
-		drop_reason(net, why);
-		goto discard;
-	}
-	xsctp_inc_stats(net, XSCTP_MIB_IN_PKT_SOFTIRQ);
-	r.net = net;
-	r.skb = skb;
-	r.pkt = skb->data;
-	r.len = skb->len;
-	r.vtag = ntohl(((struct xsctp_hdr *)skb->data)->vtag);
-	xsctp_addr_from_skb(&r.src, &r.dst, skb);
-	r.asoc = xsctp_assoc_lookup(net, &r.src, &r.dst, &r.path);
-	if (!r.asoc)
-		r.sk = xsctp_lookup_listener(net, &r.dst,
-					     xsctp_addr_port(&r.dst));
-	xsctp_sm_rcv(&r);
-	if (r.asoc)
-		xsctp_assoc_put(r.asoc);
-	if (r.sk)
-		sock_put(r.sk);
+	rcv_pkt(net, skb, skb->data, skb->len, &r);
 	consume_skb(skb);
 	return 0;
 discard:

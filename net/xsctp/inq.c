@@ -140,11 +140,12 @@ void xsctp_inq_window_update(struct xsctp_assoc *asoc)
  * Nth, SCTP_DELAYED_SACK), at once on a gap or a duplicate, otherwise
  * within the delayed-SACK time.
  */
-void xsctp_inq_sack_decide(struct xsctp_assoc *asoc, bool data_seen)
+void xsctp_inq_sack_decide(struct xsctp_assoc *asoc, u32 data_pkts)
 {
-	if (!data_seen)
+	if (!data_pkts)
 		return;
-	if (asoc->sack_now || ++asoc->data_pkts_unacked >= asoc->sack_every ||
+	asoc->data_pkts_unacked += data_pkts;
+	if (asoc->sack_now || asoc->data_pkts_unacked >= asoc->sack_every ||
 	    asoc->state >= SCTP_SHUTDOWN_PENDING) {
 		xsctp_inq_send_sack(asoc);
 		return;

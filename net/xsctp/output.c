@@ -61,17 +61,6 @@ void *xsctp_pkt_chunk(struct sk_buff *skb, u8 type, u8 flags, u32 body)
 }
 
 /*
- * RFC 9260 s6.8 / appendix B: CRC32c over the SCTP packet at @off in the
- * (linear) skb, with the checksum field 0.
- */
-static __le32 xsctp_crc(const struct sk_buff *skb, int off)
-{
-	u32 crc = crc32c(~0U, skb->data + off, skb_headlen(skb) - off);
-
-	return cpu_to_le32(~crc);
-}
-
-/*
  * The checksum operations the stack uses to finish a CRC32c that was left
  * to a device (CHECKSUM_PARTIAL, csum_not_inet) when the packet ends up on
  * one that cannot compute it: a route through a device without SCTP CRC
@@ -96,10 +85,23 @@ static const struct skb_checksum_ops xsctp_csum_ops = {
 
 static const struct skb_checksum_ops *saved_csum_stub;
 
+/*
+ * RFC 9260 s6.8 / appendix B: CRC32c over the SCTP packet at @off in the
+ * skb, with the checksum field 0.
+ */
+__le32 xsctp_crc_skb(const struct sk_buff *skb, int off)
+{
+	__wsum c = __skb_checksum(skb, off, skb->len - off,
+				  (__force __wsum)~0U, &xsctp_csum_ops);
+
+	return cpu_to_le32(~(__force u32)c);
+}
+
 void xsctp_output_init(void)
 {
 	saved_csum_stub = crc32c_csum_stub;
 	crc32c_csum_stub = &xsctp_csum_ops;
+	xsctp_gso_init();
 }
 
 /*
@@ -109,6 +111,7 @@ void xsctp_output_init(void)
  */
 void xsctp_output_exit(void)
 {
+	xsctp_gso_exit();
 	crc32c_csum_stub = saved_csum_stub;
 	synchronize_net();
 }
@@ -133,7 +136,7 @@ static void set_crc(struct sk_buff *skb, const struct dst_entry *d)
 		skb->csum_not_inet = 1;
 		return;
 	}
-	sh->checksum = (__force __be32)xsctp_crc(skb, skb_transport_offset(skb));
+	sh->checksum = (__force __be32)xsctp_crc_skb(skb, skb_transport_offset(skb));
 	skb->ip_summed = CHECKSUM_NONE;
 }
 
@@ -150,7 +153,7 @@ int xsctp_crc_ok(struct sk_buff *skb)
 	    skb->ip_summed == CHECKSUM_PARTIAL)
 		return 0;
 	sh->checksum = 0;
-	want = xsctp_crc(skb, 0);
+	want = xsctp_crc_skb(skb, 0);
 	sh->checksum = (__force __be32)got;
 	return want == got ? 0 : -EBADMSG;
 }
@@ -302,7 +305,7 @@ static int xmit4(struct net *net, struct sock *sk, struct sk_buff *skb,
 	 * fragment only a chunk cut before the path MTU went down
 	 */
 	iph->frag_off = htons(IP_DF);
-	if (skb->len > dst_mtu(d)) {
+	if (skb->len > dst_mtu(d) && !skb_is_gso(skb)) {
 		iph->frag_off = 0;
 		skb->ignore_df = 1;
 	}
@@ -313,7 +316,7 @@ static int xmit4(struct net *net, struct sock *sk, struct sk_buff *skb,
 	skb->protocol = htons(ETH_P_IP);
 	set_crc(skb, d);
 	skb_dst_set(skb, d);
-	ip_select_ident(net, skb, NULL);
+	ip_select_ident_segs(net, skb, NULL, skb_shinfo(skb)->gso_segs ?: 1);
 	return ip_local_out(net, sk, skb);
 }
 
@@ -331,7 +334,8 @@ static int xmit6(struct net *net, struct sock *sk, struct sk_buff *skb,
 	ip6h->saddr = src->v6.sin6_addr;
 	ip6h->daddr = dst->v6.sin6_addr;
 	skb->protocol = htons(ETH_P_IPV6);
-	skb->ignore_df = skb->len > dst_mtu(d);	/* as in xmit4 */
+	/* as in xmit4 */
+	skb->ignore_df = skb->len > dst_mtu(d) && !skb_is_gso(skb);
 	set_crc(skb, d);
 	skb_dst_set(skb, d);
 	return ip6_local_out(net, sk, skb);
@@ -345,20 +349,34 @@ static int xsctp_xmit(struct net *net, struct sock *sk, struct sk_buff *skb,
 		skb->mark = sk->sk_mark;
 		skb->priority = sk->sk_priority;
 	}
-	xsctp_inc_stats(net, XSCTP_MIB_OUTSCTPPACKS);
+	xsctp_add_stats(net, XSCTP_MIB_OUTSCTPPACKS,
+			skb_shinfo(skb)->gso_segs ?: 1);
 	if (dst->sa.sa_family == AF_INET)
 		return xmit4(net, sk, skb, src, dst, d);
 	return xmit6(net, sk, skb, src, dst, d);
 }
 
 /* SCTP_GET_ASSOC_STATS: the packet, and the control chunks in it. */
-static void count_out(struct xsctp_assoc *asoc, struct sk_buff *skb)
+static void count_one(struct xsctp_assoc *asoc, struct sk_buff *skb)
 {
 	struct xsctp_assoc_stats *st = &asoc->stats;
 
 	st->opackets++;
 	st->octrlchunks += pkt_cb(skb)->ctrl;
 	st->osacks += pkt_cb(skb)->sacks;
+}
+
+/* ... or every packet of a GSO skb (gso.c) */
+static void count_out(struct xsctp_assoc *asoc, struct sk_buff *skb)
+{
+	struct sk_buff *p;
+
+	if (!skb_is_gso(skb)) {
+		count_one(asoc, skb);
+		return;
+	}
+	skb_walk_frags(skb, p)
+		count_one(asoc, p);
 }
 
 /* Called under the association's lock.  Consumes @skb. */

@@ -245,7 +245,8 @@ static struct sk_buff *new_packet(struct xsctp_assoc *asoc,
 }
 
 /* Sends one packet of chunks marked for retransmission.  */
-static bool send_rtx(struct xsctp_assoc *asoc, struct xsctp_path *path)
+static bool send_rtx(struct xsctp_assoc *asoc, struct xsctp_path *path,
+		     struct xsctp_gso *g)
 {
 	u32 room = xsctp_path_room(path);
 	struct sk_buff *skb, *pkt = NULL;
@@ -272,8 +273,17 @@ static bool send_rtx(struct xsctp_assoc *asoc, struct xsctp_path *path)
 	}
 	if (!pkt)
 		return false;
-	xsctp_output(asoc, path, pkt);
+	xsctp_gso_add(g, asoc, path, pkt);
 	return true;
+}
+
+/* One packet of retransmissions, now (fast retransmit, T3-rtx). */
+static void send_rtx_now(struct xsctp_assoc *asoc, struct xsctp_path *path)
+{
+	struct xsctp_gso g = {};
+
+	send_rtx(asoc, path, &g);
+	xsctp_gso_end(&g, asoc);
 }
 
 static bool has_rtx(const struct xsctp_assoc *asoc)
@@ -323,7 +333,8 @@ static bool nagle_holds(struct xsctp_assoc *asoc, u32 room)
  * names (the packet ends before a chunk for another); false when nothing
  * may go.
  */
-static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *dflt)
+static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *dflt,
+		     struct xsctp_gso *g)
 {
 	struct sk_buff *skb, *pkt = NULL;
 	struct xsctp_path *path;
@@ -336,7 +347,7 @@ static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *dflt)
 	room = xsctp_path_room(path);
 	if (nagle_holds(asoc, room))
 		return false;
-	while ((skb = next_unsent(asoc))) {
+	for (; skb; skb = next_unsent(asoc)) {
 		struct xsctp_out_cb *cb = xsctp_out_cb(skb);
 		struct xsctp_data_chunk *dc = (void *)skb->data;
 
@@ -366,7 +377,7 @@ static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *dflt)
 	}
 	if (!pkt)
 		return false;
-	xsctp_output(asoc, path, pkt);
+	xsctp_gso_add(g, asoc, path, pkt);
 	return true;
 }
 
@@ -375,6 +386,7 @@ void xsctp_outq_flush(struct xsctp_assoc *asoc)
 {
 	struct xsctp_path *path;
 	u32 limit = asoc->max_burst ?: U32_MAX;	/* SCTP_MAX_BURST 0: none */
+	struct xsctp_gso g = {};
 	u32 burst = 0;
 
 	if (asoc->dead || (asoc->state != SCTP_ESTABLISHED &&
@@ -385,11 +397,12 @@ void xsctp_outq_flush(struct xsctp_assoc *asoc)
 	next_unsent(asoc);	/* expired messages go even if nothing can */
 	/* RFC 9260 s6.1 C: retransmissions before new data */
 	while (burst < limit && has_rtx(asoc) &&
-	       path->flight < path->cwnd && send_rtx(asoc, path))
+	       path->flight < path->cwnd && send_rtx(asoc, path, &g))
 		burst++;
 	while (burst < limit && !has_rtx(asoc) &&
-	       send_new(asoc, path))
+	       send_new(asoc, path, &g))
 		burst++;
+	xsctp_gso_end(&g, asoc);
 }
 
 /* RFC 9260 s6.3.1: an RTT sample updates SRTT, RTTVAR and RTO. */
@@ -500,7 +513,7 @@ static void fast_retransmit(struct xsctp_assoc *asoc, struct xsctp_path *p)
 		asoc->recover_tsn = asoc->next_tsn - 1;
 	}
 	/* step 3: one packet of them now, whatever cwnd says */
-	send_rtx(asoc, p);
+	send_rtx_now(asoc, p);
 }
 
 /*
@@ -687,7 +700,7 @@ void xsctp_outq_t3(struct xsctp_assoc *asoc, struct xsctp_path *path)
 	 * there is one (s6.4.1), and T3 runs there
 	 */
 	alt = xsctp_path_alternate(asoc, path);
-	send_rtx(asoc, alt);
+	send_rtx_now(asoc, alt);
 	if (!xsctp_timer_pending(&alt->t3))
 		xsctp_timer_arm(&alt->t3, alt->rto);
 }

@@ -539,10 +539,20 @@ static void assoc_packet(struct xsctp_rcv *r)
 		xsctp_hs_cookie_established(r);
 	for (; r->more && !r->stop && !asoc->dead; next_chunk(r))
 		assoc_chunk(r, &r->c);
-	if (!asoc->dead) {
-		xsctp_inq_sack_decide(asoc, r->data_seen);
-		xsctp_outq_flush(asoc);
+	if (asoc->dead)
+		return;
+	if (r->gso_data) {
+		*r->gso_data += r->data_seen;
+		if (r->gso_more) {
+			/* in case the last never comes */
+			if (*r->gso_data && !xsctp_timer_pending(&asoc->sack))
+				xsctp_timer_arm(&asoc->sack, asoc->sack_delay);
+			return;
+		}
 	}
+	/* RFC 9260 s6.2: each packet of a GSO skb counts as one */
+	xsctp_inq_sack_decide(asoc, r->gso_data ? *r->gso_data : r->data_seen);
+	xsctp_outq_flush(asoc);
 }
 
 /*

@@ -29,6 +29,22 @@ int xsctp_output_reply(struct net *net, struct sock *sk,
 		       const struct sk_buff *in, u32 vtag,
 		       struct sk_buff *skb);
 int xsctp_crc_ok(struct sk_buff *skb);
+__le32 xsctp_crc_skb(const struct sk_buff *skb, int off);
+
+/* A burst of packets to one path on its way to becoming one GSO skb. */
+struct xsctp_gso {
+	struct sk_buff *head;		/* GSO skb, from the second packet on */
+	struct sk_buff *first, *last;	/* its packets */
+	struct xsctp_path *path;
+	u32 len, max_len;
+	u16 segs, max_segs;
+};
+
+void xsctp_gso_add(struct xsctp_gso *g, struct xsctp_assoc *asoc,
+		   struct xsctp_path *path, struct sk_buff *pkt);
+void xsctp_gso_end(struct xsctp_gso *g, struct xsctp_assoc *asoc);
+void xsctp_gso_init(void);
+void xsctp_gso_exit(void);
 void xsctp_output_init(void);
 void xsctp_output_exit(void);
 

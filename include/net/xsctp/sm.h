@@ -27,6 +27,11 @@ struct xsctp_rcv {
 	bool more;			/* it and c are valid */
 	bool from_cookie;		/* asoc was just made from a cookie */
 	bool data_seen;
+	/* a packet of a GSO skb (gso.c) before its last: the SACK and what
+	 * may be sent wait for that last one, as for one packet
+	 */
+	bool gso_more;
+	u32 *gso_data;			/* packets with DATA, so far */
 	bool stop;			/* discard the rest of the packet */
 };
 
@@ -70,7 +75,7 @@ static inline void xsctp_rto_backoff(struct xsctp_assoc *asoc,
 
 /* inq.c */
 void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c);
-void xsctp_inq_sack_decide(struct xsctp_assoc *asoc, bool data_seen);
+void xsctp_inq_sack_decide(struct xsctp_assoc *asoc, u32 data_pkts);
 void xsctp_inq_send_sack(struct xsctp_assoc *asoc);
 void xsctp_inq_bundle_sack(struct xsctp_assoc *asoc, struct sk_buff *pkt,
 			   u32 room);

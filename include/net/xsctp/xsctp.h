@@ -154,6 +154,12 @@ static inline void xsctp_inc_stats(const struct net *net,
 	this_cpu_inc(xsctp_net(net)->mib->v[f]);
 }
 
+static inline void xsctp_add_stats(const struct net *net,
+				   enum xsctp_mib_field f, u32 n)
+{
+	this_cpu_add(xsctp_net(net)->mib->v[f], n);
+}
+
 static inline void xsctp_dec_stats(const struct net *net,
 				   enum xsctp_mib_field f)
 {
