@@ -766,7 +766,10 @@ TEST_F(pair, close_data_in_reassembly_aborts)
 		SKIP(return, "IPv4 only (the tc filter's offsets)");
 	sh("modprobe -a sch_prio cls_u32 act_gact 2>/dev/null");
 	ASSERT_EQ(0, unshare(CLONE_NEWNET));
-	ASSERT_EQ(0, sh("ip link set lo mtu 1400 up && "
+	/* gso_max_segs 1: the fragments go as packets, not as one GSO skb
+	 * that the filter would drop whole
+	 */
+	ASSERT_EQ(0, sh("ip link set lo mtu 1400 gso_max_segs 1 up && "
 			"tc qdisc add dev lo root handle 1: prio && "
 			"tc filter add dev lo parent 1: prio 1 protocol ip u32 "
 			"match ip protocol 132 0xff match u8 0 0xff at 32 "

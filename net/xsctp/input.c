@@ -19,12 +19,18 @@ static void drop_reason(struct net *net, enum xsctp_drop_reason why)
 	xsctp_inc_stats(net, XSCTP_MIB_IN_PKT_DISCARDS);
 }
 
-/* One SCTP packet at @pkt, carried by @skb (whose headers say from where). */
-static void rcv_pkt(struct net *net, struct sk_buff *skb, const u8 *pkt,
-		    u32 len, struct xsctp_rcv *r)
+/*
+ * One SCTP packet, in the linear data of @carrier; @skb (the same or a
+ * GSO skb holding it) has the IP header.
+ */
+static void rcv_pkt(struct net *net, struct sk_buff *skb,
+		    struct sk_buff *carrier, struct xsctp_rcv *r)
 {
-	enum xsctp_drop_reason why = xsctp_pkt_validate(pkt, len);
+	const u8 *pkt = carrier->data;
+	u32 len = carrier->len;
+	enum xsctp_drop_reason why;
 
+	why = xsctp_pkt_validate(pkt, len);
 	if (why != XSCTP_DROP_NONE) {
 		drop_reason(net, why);
 		return;
@@ -32,6 +38,7 @@ static void rcv_pkt(struct net *net, struct sk_buff *skb, const u8 *pkt,
 	xsctp_inc_stats(net, XSCTP_MIB_IN_PKT_SOFTIRQ);
 	r->net = net;
 	r->skb = skb;
+	r->carrier = carrier;
 	r->pkt = pkt;
 	r->len = len;
 	r->vtag = ntohl(((struct xsctp_hdr *)pkt)->vtag);
@@ -78,7 +85,7 @@ static void rcv_gso(struct net *net, struct sk_buff *skb)
 			xsctp_inc_stats(net, XSCTP_MIB_CHECKSUMERRORS);
 			drop_reason(net, XSCTP_DROP_BAD_CHECKSUM);
 		} else {
-			rcv_pkt(net, skb, seg->data, seg->len, &r);
+			rcv_pkt(net, skb, seg, &r);
 		}
 		__skb_pull(seg, XSCTP_HDR_LEN);
 	}
@@ -112,7 +119,7 @@ static int xsctp_rcv(struct sk_buff *skb)
 		drop_reason(net, XSCTP_DROP_BAD_CHECKSUM);
 		goto discard;
 	}
-	rcv_pkt(net, skb, skb->data, skb->len, &r);
+	rcv_pkt(net, skb, skb, &r);
 	consume_skb(skb);
 	return 0;
 discard:

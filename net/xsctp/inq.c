@@ -210,6 +210,23 @@ static void deliver_ordered(struct xsctp_assoc *asoc, struct sk_buff *skb)
 	release_stream(asoc, sid);
 }
 
+/*
+ * join() links fragments through @first's shared info, which a clone
+ * (data_skb()) shares with its packet: such a first gets its own copy.
+ * False when that fails; the fragments then wait in reasm.
+ */
+static bool joinable(struct xsctp_assoc *asoc, struct sk_buff *first)
+{
+	u32 before = first->truesize;
+
+	if (!skb_cloned(first))
+		return true;
+	if (pskb_expand_head(first, 0, 0, GFP_ATOMIC))
+		return false;
+	asoc->held += first->truesize - before;
+	return true;
+}
+
 /* Links the fragments first..last (consecutive in reasm) into one skb. */
 static struct sk_buff *join(struct xsctp_assoc *asoc, struct sk_buff *first,
 			    struct sk_buff *last)
@@ -264,6 +281,8 @@ static struct sk_buff *reassemble(struct xsctp_assoc *asoc,
 		held_unlink(asoc, first, q);
 		return first;
 	}
+	if (!joinable(asoc, first))
+		return NULL;
 	return join(asoc, first, last);
 }
 
@@ -326,11 +345,15 @@ static struct sk_buff *run_end(struct sk_buff_head *q, struct sk_buff *first,
 static void pd_hand(struct xsctp_assoc *asoc, struct sk_buff *first,
 		    struct sk_buff *last)
 {
-	u32 next = xsctp_ulp_cb(last)->tsn + 1;
 	bool ordered = !(xsctp_ulp_cb(first)->dflags & XSCTP_DATA_U);
-	bool end = xsctp_ulp_cb(last)->dflags & XSCTP_DATA_E;
 	struct sk_buff *skb;
+	u32 next;
+	bool end;
 
+	if (first != last && !joinable(asoc, first))
+		last = first;	/* one piece for now */
+	next = xsctp_ulp_cb(last)->tsn + 1;
+	end = xsctp_ulp_cb(last)->dflags & XSCTP_DATA_E;
 	if (first == last) {
 		held_unlink(asoc, first, &asoc->reasm);
 		skb = first;
@@ -432,6 +455,33 @@ static bool room_for(struct xsctp_assoc *asoc, u32 tsn)
 	       used <= 2 * sk->sk_rcvbuf;
 }
 
+/*
+ * The user data of a DATA chunk as an skb of its own.  A chunk that fills
+ * most of its packet shares the packet's buffer (a clone cut to the
+ * data), saving a copy; smaller ones, bundled with others, are copied so
+ * that none holds a whole packet's memory against the receive buffer.
+ */
+static struct sk_buff *data_skb(struct xsctp_rcv *r,
+				const struct xsctp_data_info *d)
+{
+	struct sk_buff *c = r->carrier, *skb;
+
+	if (c && 2 * d->payload_len >= c->truesize) {
+		skb = skb_clone(c, GFP_ATOMIC);
+		if (skb) {
+			skb_dst_drop(skb);
+			nf_reset_ct(skb);
+			__skb_pull(skb, d->payload - c->data);
+			__skb_trim(skb, d->payload_len);
+			return skb;
+		}
+	}
+	skb = alloc_skb(d->payload_len, GFP_ATOMIC);
+	if (skb)
+		skb_put_data(skb, d->payload, d->payload_len);
+	return skb;
+}
+
 /* Called under asoc->lock for each DATA chunk (RFC 9260 s6.2). */
 void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 {
@@ -469,10 +519,9 @@ void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 		invalid_stream(r, d.sid);
 		return;
 	}
-	skb = alloc_skb(d.payload_len, GFP_ATOMIC);
+	skb = data_skb(r, &d);
 	if (!skb)
 		return;		/* not marked: the peer retransmits it */
-	skb_put_data(skb, d.payload, d.payload_len);
 	cb = xsctp_ulp_cb(skb);
 	memset(cb, 0, sizeof(*cb));
 	cb->tsn = d.tsn;

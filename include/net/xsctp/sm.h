@@ -14,6 +14,7 @@ struct xsctp_timer;
 struct xsctp_rcv {
 	struct net *net;
 	struct sk_buff *skb;
+	struct sk_buff *carrier;	/* holds pkt in its linear data */
 	const u8 *pkt;			/* common header */
 	u32 len;
 	u32 vtag;
