@@ -241,10 +241,12 @@ t_many_conns() {
 # at r, which answers with ICMP "fragmentation needed" / ICMPv6 "packet
 # too big".
 topo_routed() {
+	local mtu=${1:-1280}
+
 	trap 'ns_cleanup; rm -f "$OUT".*' EXIT
 	ns_create a && ns_create r && ns_create b &&
 		ns_link a va r ra && ns_link b vb r rb &&
-		n a ip link set va mtu 1280 && n r ip link set ra mtu 1280 &&
+		n a ip link set va mtu $mtu && n r ip link set ra mtu $mtu &&
 		n r sysctl -qw net.ipv4.ip_forward=1 &&
 		n r sysctl -qw net.ipv6.conf.all.forwarding=1 &&
 		ns_addr a va $A4/24 && ns_addr r ra 10.0.1.254/24 &&
@@ -276,6 +278,67 @@ pmtu() {
 t_pmtu_icmp_v4() { pmtu -4; }
 t_pmtu_icmp_v6() { pmtu -6; }
 
+# ---- segmentation offload (GSO) ----
+# Over veth the packets of a burst leave as one GSO skb; the receiver must
+# take each packet of it, and a device that cannot pass it on must get the
+# packets, CRC32c done, from xsctp's own offload.
+
+# avg_frame NS DEV tx|rx: the average frame size counted on DEV (a GSO skb
+# counts as one frame).
+avg_frame() {
+	n "$1" awk -v d="$2" -v w="$3" '
+		$1 == d ":" { b = w == "rx" ? $2 : $10; p = w == "rx" ? $3 : $11
+			      print p ? int(b / p) : 0 }' /proc/net/dev
+}
+
+gso_xfer() {
+	xfer 90 -4 --style stream -n 200 --min 20000 --max 60000 --streams 4 \
+		--sndbuf 1048576 --rcvbuf 1048576
+}
+
+need_ethtool() {
+	command -v ethtool >/dev/null || fail "ethtool is missing in the guest"
+}
+
+# The client in b sends: vb's frames are larger than the MTU on average.
+t_gso_batches() {
+	local avg
+	topo && gso_xfer || return 1
+	avg=$(avg_frame b vb tx)
+	log "b/vb: $avg bytes per frame sent"
+	[ -n "$XSCTP_REFERENCE" ] && return 0
+	[ "$avg" -gt 1514 ] || fail "no GSO skb left b"
+}
+
+# Without segmentation offload on vb, every frame fits the MTU.
+t_gso_off() {
+	local avg
+	need_ethtool && topo && n b ethtool -K vb tx-sctp-segmentation off &&
+		gso_xfer || return 1
+	avg=$(avg_frame b vb tx)
+	log "b/vb: $avg bytes per frame sent"
+	[ "$avg" -le 1514 ] || fail "frames above the MTU without GSO"
+}
+
+# b -> r -> a: r forwards b's GSO skbs out of ra, which can do neither
+# segmentation nor the CRC32c, so xsctp's offload cuts them and computes
+# each packet's CRC; a (rx checksum off) checks every one.
+t_gso_software() {
+	local in out
+	need_ethtool && topo_routed 1500 &&
+		n r ethtool -K ra tx-sctp-segmentation off \
+			tx-checksum-sctp off &&
+		n a ethtool -K va rx off || return 1
+	A4=10.0.1.1 gso_xfer || return 1
+	in=$(avg_frame r rb rx)
+	out=$(avg_frame r ra tx)
+	log "r: $in bytes per frame in on rb, $out out on ra"
+	log "a: $(n a grep ChecksumErrors /proc/net/sctp/snmp)"
+	[ -n "$XSCTP_REFERENCE" ] && return 0
+	[ "$in" -gt 1514 ] || fail "no GSO skb reached r" || return 1
+	[ "$out" -le 1514 ] || fail "r sent frames above the MTU"
+}
+
 # DATA_CASES="a b": run only those cases (for development).
 data_case() {
 	[ -z "$DATA_CASES" ] || [[ " $DATA_CASES " == *" $1 "* ]] || return 0
@@ -297,4 +360,7 @@ data_case corrupt
 data_case many_conns
 data_case pmtu_icmp_v4
 data_case pmtu_icmp_v6
+data_case gso_batches
+data_case gso_off
+data_case gso_software
 ktap_finish
