@@ -46,7 +46,7 @@ static void rcv_pkt(struct net *net, struct sk_buff *skb,
 	r->asoc = xsctp_assoc_lookup(net, &r->src, &r->dst, &r->path);
 	if (!r->asoc)
 		r->sk = xsctp_lookup_listener(net, &r->dst,
-					     xsctp_addr_port(&r->dst));
+					      xsctp_addr_port(&r->dst));
 	xsctp_sm_rcv(r);
 	if (r->asoc)
 		xsctp_assoc_put(r->asoc);
