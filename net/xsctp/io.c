@@ -322,6 +322,24 @@ static void take_defaults(const struct xsctp_assoc *asoc,
 }
 
 /* Splits the user's data into DATA chunks of at most @frag bytes. */
+/*
+ * A DATA chunk of @n bytes of user data.  One that will likely fill a
+ * packet alone gets headroom for the packet's headers: it is sent as a
+ * clone of itself (outq.c solo_packet()).  Its own header area is then
+ * released (__skb_header_release()), so that the clone may write there.
+ */
+static struct sk_buff *chunk_skb(u32 size, u32 n, u32 frag)
+{
+	struct sk_buff *skb;
+
+	if (2 * n < frag)
+		return alloc_skb(size, GFP_KERNEL);
+	skb = xsctp_pkt_new(size, GFP_KERNEL);
+	if (skb)
+		__skb_header_release(skb);
+	return skb;
+}
+
 static int make_chunks(struct msghdr *msg, size_t len, u32 frag,
 		       const struct xsctp_sndparams *p,
 		       struct sk_buff_head *q)
@@ -341,7 +359,7 @@ static int make_chunks(struct msghdr *msg, size_t len, u32 frag,
 			flags |= XSCTP_DATA_B;
 		if (off + n == len)
 			flags |= XSCTP_DATA_E;
-		skb = alloc_skb(ALIGN(sizeof(*dc) + n, 4), GFP_KERNEL);
+		skb = chunk_skb(ALIGN(sizeof(*dc) + n, 4), n, frag);
 		if (!skb)
 			return -ENOMEM;
 		__skb_queue_tail(q, skb);

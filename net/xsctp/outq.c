@@ -195,13 +195,17 @@ static void rtx_clear(struct xsctp_assoc *asoc, struct xsctp_out_cb *cb)
 	asoc->nrtx--;
 }
 
-/* Puts one chunk in @pkt, taking it as sent on @path now. */
+/*
+ * Puts one chunk in @pkt (NULL: it is its own packet, solo_packet()),
+ * taking it as sent on @path now.
+ */
 static void put_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
 		      struct sk_buff *pkt, struct sk_buff *skb)
 {
 	struct xsctp_out_cb *cb = xsctp_out_cb(skb);
 
-	skb_put_data(pkt, skb->data, skb->len);
+	if (pkt)
+		skb_put_data(pkt, skb->data, skb->len);
 	cb->path = path;
 	cb->sent_at = jiffies;
 	path->last_send = jiffies;
@@ -241,6 +245,29 @@ static struct sk_buff *new_packet(struct xsctp_assoc *asoc,
 	pkt = xsctp_pkt_new(max(room, first), GFP_ATOMIC);
 	if (pkt && sack)
 		xsctp_inq_bundle_sack(asoc, pkt, spare);
+	return pkt;
+}
+
+/*
+ * A new chunk that fills its packet alone (bulk data) goes as a clone of
+ * itself, the headers pushed into the headroom make_chunks() gave it,
+ * instead of being copied into a packet.  Not with a SACK to bundle
+ * (new_packet()).  NULL when it does not qualify.
+ */
+static struct sk_buff *solo_packet(struct xsctp_assoc *asoc,
+				   struct sk_buff *skb, struct xsctp_path *dflt,
+				   struct xsctp_path *path, u32 room)
+{
+	struct sk_buff *next = skb_peek_next(skb, &asoc->sendq), *pkt;
+
+	if (skb_headroom(skb) < XSCTP_HEADROOM ||
+	    xsctp_timer_pending(&asoc->sack) ||
+	    (next && skb->len + next->len <= room &&
+	     new_data_path(next, dflt) == path))
+		return NULL;
+	pkt = skb_clone(skb, GFP_ATOMIC);
+	if (pkt)
+		memset(pkt->cb, 0, sizeof(pkt->cb));	/* xsctp_pkt_cb */
 	return pkt;
 }
 
@@ -336,7 +363,7 @@ static bool nagle_holds(struct xsctp_assoc *asoc, u32 room)
 static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *dflt,
 		     struct xsctp_gso *g)
 {
-	struct sk_buff *skb, *pkt = NULL;
+	struct sk_buff *skb, *pkt = NULL, *solo = NULL;
 	struct xsctp_path *path;
 	u32 room;
 
@@ -356,8 +383,9 @@ static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *dflt,
 		    !may_send(asoc, path, skb, room, pkt ? pkt->len : 0))
 			break;
 		if (!pkt) {
+			solo = solo_packet(asoc, skb, dflt, path, room);
 			/* a chunk cut for a larger MTU goes alone */
-			pkt = new_packet(asoc, path, skb->len);
+			pkt = solo ?: new_packet(asoc, path, skb->len);
 			if (!pkt)
 				return false;
 		}
@@ -366,7 +394,7 @@ static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *dflt,
 		set_ssn(asoc, skb);
 		__skb_unlink(skb, &asoc->sendq);
 		__skb_queue_tail(&asoc->sentq, skb);
-		put_chunk(asoc, path, pkt, skb);
+		put_chunk(asoc, path, solo ? NULL : pkt, skb);
 		xsctp_inc_stats(asoc->net, cb->dflags & XSCTP_DATA_U ?
 				XSCTP_MIB_OUTUNORDERCHUNKS :
 				XSCTP_MIB_OUTORDERCHUNKS);
@@ -374,6 +402,8 @@ static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *dflt,
 			asoc->stats.ouodchunks++;
 		else
 			asoc->stats.oodchunks++;
+		if (solo)
+			break;
 	}
 	if (!pkt)
 		return false;
