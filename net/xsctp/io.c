@@ -184,7 +184,7 @@ static struct xsctp_assoc *implicit_setup(struct sock *sk, struct msghdr *msg,
 			return NULL;
 		}
 	}
-	return xsctp_connect_new(sk, all, n + 1, false, err);
+	return xsctp_connect_new(sk, all, n + 1, err);
 }
 
 /*
@@ -278,27 +278,6 @@ static struct xsctp_assoc *find_assoc(struct sock *sk, struct msghdr *msg,
 			p->init.sinit_num_ostreams;
 	p->fresh = true;
 	return implicit_setup(sk, msg, &peer, p->has_dst, err);
-}
-
-/*
- * An association the send set up starts its handshake once the data is
- * queued (or refused), as on Linux, where the socket lock holds the
- * peer's answer back until then: an ABORT answering the INIT hands the
- * data back in SCTP_SEND_FAILED (RFC 6458 s6.1.11) instead of failing
- * the send.  Returns @err, or the handshake's own error.
- */
-static int start_fresh(struct xsctp_assoc *asoc, int err)
-{
-	int e = 0;
-
-	spin_lock_bh(&asoc->lock);
-	if (!asoc->dead && asoc->state == SCTP_CLOSED) {
-		e = xsctp_sm_connect(asoc);
-		if (e)
-			xsctp_assoc_kill(asoc);
-	}
-	spin_unlock_bh(&asoc->lock);
-	return e ?: err;
 }
 
 /*
@@ -551,8 +530,13 @@ int xsctp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 	if (!asoc)
 		goto out;
 	err = send_one(sk, asoc, msg, len, &p);
+	/* the handshake starts once the data is queued (or refused), as on
+	 * Linux, where the socket lock holds the peer's answer back until
+	 * then: an ABORT answering the INIT hands the data back in
+	 * SCTP_SEND_FAILED (RFC 6458 s6.1.11) instead of failing the send
+	 */
 	if (p.fresh)
-		err = start_fresh(asoc, err);
+		err = xsctp_connect_start(sk, asoc, false, false) ?: err;
 	xsctp_assoc_put(asoc);
 out:
 	release_sock(sk);

@@ -220,12 +220,12 @@ static struct xsctp_path *add_given(struct xsctp_assoc *asoc,
 
 /*
  * Called under the socket lock: a new association to @peers (@n of
- * them), INIT sent if @start (else the caller starts it with
- * xsctp_sm_connect()).  Returns it with a reference for the caller.
+ * them), for xsctp_connect_start().  Returns it with a reference for
+ * the caller.
  */
 struct xsctp_assoc *xsctp_connect_new(struct sock *sk,
 				      const union xsctp_addr *peers, int n,
-				      bool start, int *err)
+				      int *err)
 {
 	struct xsctp_assoc *asoc;
 	struct xsctp_path *path;
@@ -259,8 +259,6 @@ struct xsctp_assoc *xsctp_connect_new(struct sock *sk,
 		goto fail;
 	}
 	*err = xsctp_assoc_attach(asoc);
-	if (!*err && start)
-		*err = xsctp_sm_connect(asoc);
 	if (*err)
 		xsctp_assoc_kill(asoc);
 	spin_unlock_bh(&asoc->lock);
@@ -320,18 +318,25 @@ int xsctp_wait_established(struct sock *sk, struct xsctp_assoc *asoc,
 }
 
 /*
- * Called under the socket lock: sends the INIT of @asoc, new.  RFC 6458
- * s9.9: sctp_connectx() hands its id out now (@named); as sctp.ko,
+ * Called under the socket lock: sends the INIT of @asoc, made by
+ * xsctp_connect_new().  connect() and sctp_connectx() (@explicit) fail
+ * on an association already dead; a send that set it up (RFC 6458
+ * s8.1.31) starts it only while it is still CLOSED, an ABORT answering
+ * nothing yet being no error of the send.  RFC 6458 s9.9:
+ * sctp_connectx() hands its id out now (@named); as sctp.ko,
  * notifications name it from then on, even should it never get up.
  */
-static int start_connect(struct sock *sk, struct xsctp_assoc *asoc,
-			 bool named)
+int xsctp_connect_start(struct sock *sk, struct xsctp_assoc *asoc,
+			bool explicit, bool named)
 {
-	int err;
+	int err = 0;
 
 	spin_lock_bh(&asoc->lock);
 	asoc->named = named;
-	err = asoc->dead ? -ECONNREFUSED : xsctp_sm_connect(asoc);
+	if (asoc->dead)
+		err = explicit ? -ECONNREFUSED : 0;
+	else if (asoc->state == SCTP_CLOSED)
+		err = xsctp_sm_connect(asoc);
 	if (err)
 		xsctp_assoc_kill(asoc);
 	spin_unlock_bh(&asoc->lock);
@@ -366,10 +371,10 @@ int xsctp_do_connect(struct sock *sk, const union xsctp_addr *peers, int n,
 				    sk->sk_state == TCP_ESTABLISHED ||
 				    xsctp_sk(sk)->nassocs))
 		return -EISCONN;
-	asoc = xsctp_connect_new(sk, peers, n, false, &err);
+	asoc = xsctp_connect_new(sk, peers, n, &err);
 	if (!asoc)
 		return err;
-	err = start_connect(sk, asoc, id);
+	err = xsctp_connect_start(sk, asoc, true, id);
 	if (err)
 		goto out;
 	if (id)

@@ -22,7 +22,9 @@ int xsctp_addr_getsockopt(struct sock *sk, int optname, char __user *optval,
 			  int __user *optlen, int len);
 struct xsctp_assoc *xsctp_connect_new(struct sock *sk,
 				      const union xsctp_addr *peers, int n,
-				      bool start, int *err);
+				      int *err);
+int xsctp_connect_start(struct sock *sk, struct xsctp_assoc *asoc,
+			bool explicit, bool named);
 int xsctp_sk_wait(struct sock *sk, long *timeo,
 		  int (*check)(struct sock *sk, void *arg), void *arg);
 int xsctp_wait_established(struct sock *sk, struct xsctp_assoc *asoc,
