@@ -373,6 +373,7 @@ struct sndbuf_wait {
 	struct xsctp_assoc *asoc;
 	u32 size;
 	bool full;
+	struct wait_queue_entry wq;
 };
 
 /*
@@ -396,13 +397,34 @@ static int check_sndbuf(struct sock *sk, void *arg)
 	return 1;
 }
 
+/*
+ * Every acknowledgement that frees send buffer wakes the socket's
+ * waiters, poll() needing no more than that; a writer waiting for room
+ * for its whole message is woken only once it is there (or the
+ * association is gone), not for each SACK on the way.
+ */
+static int sndbuf_wake(struct wait_queue_entry *wq, unsigned int mode,
+		       int sync, void *key)
+{
+	struct sndbuf_wait *w = container_of(wq, struct sndbuf_wait, wq);
+	u32 used = READ_ONCE(w->asoc->sndbuf_used);
+	u32 buf = READ_ONCE(w->asoc->sk->sk_sndbuf);
+
+	if (w->full && !READ_ONCE(w->asoc->dead) &&
+	    (used >= buf || w->size > buf - used))
+		return 0;
+	return woken_wake_function(wq, mode, sync, key);
+}
+
 /* Called under the socket lock: waits for room for @size bytes. */
 static int wait_sndbuf(struct sock *sk, struct xsctp_assoc *asoc, u32 size,
 		       long *timeo)
 {
 	struct sndbuf_wait w = { asoc, size, false };
 
-	return xsctp_sk_wait(sk, timeo, check_sndbuf, &w);
+	init_waitqueue_func_entry(&w.wq, sndbuf_wake);
+	w.wq.private = current;
+	return xsctp_sk_wait_on(sk, timeo, check_sndbuf, &w, &w.wq);
 }
 
 /* SCTP_EOF and SCTP_ABORT act on the association, not on data. */

@@ -275,15 +275,18 @@ fail:
 /*
  * Called under the socket lock: sleeps, the lock released, until @check
  * says done (0) or failed (< 0); 1 means wait on.  Out of time it gives
- * -EAGAIN, on a signal the errno sockets use for that.
+ * -EAGAIN, on a signal the errno sockets use for that.  @wait: an entry
+ * whose wake function filters wakeups (io.c wait_sndbuf()), or NULL.
  */
-int xsctp_sk_wait(struct sock *sk, long *timeo,
-		  int (*check)(struct sock *sk, void *arg), void *arg)
+int xsctp_sk_wait_on(struct sock *sk, long *timeo,
+		     int (*check)(struct sock *sk, void *arg), void *arg,
+		     struct wait_queue_entry *wait)
 {
-	DEFINE_WAIT_FUNC(wait, woken_wake_function);
+	DEFINE_WAIT_FUNC(plain, woken_wake_function);
 	int err;
 
-	add_wait_queue(sk_sleep(sk), &wait);
+	wait = wait ?: &plain;
+	add_wait_queue(sk_sleep(sk), wait);
 	while ((err = check(sk, arg)) > 0) {
 		err = -EAGAIN;
 		if (!*timeo)
@@ -292,11 +295,17 @@ int xsctp_sk_wait(struct sock *sk, long *timeo,
 		if (signal_pending(current))
 			break;
 		release_sock(sk);
-		*timeo = wait_woken(&wait, TASK_INTERRUPTIBLE, *timeo);
+		*timeo = wait_woken(wait, TASK_INTERRUPTIBLE, *timeo);
 		lock_sock(sk);
 	}
-	remove_wait_queue(sk_sleep(sk), &wait);
+	remove_wait_queue(sk_sleep(sk), wait);
 	return err;
+}
+
+int xsctp_sk_wait(struct sock *sk, long *timeo,
+		  int (*check)(struct sock *sk, void *arg), void *arg)
+{
+	return xsctp_sk_wait_on(sk, timeo, check, arg, NULL);
 }
 
 static int check_established(struct sock *sk, void *arg)

@@ -25,6 +25,9 @@ struct xsctp_assoc *xsctp_connect_new(struct sock *sk,
 				      int *err);
 int xsctp_connect_start(struct sock *sk, struct xsctp_assoc *asoc,
 			bool explicit, bool named);
+int xsctp_sk_wait_on(struct sock *sk, long *timeo,
+		     int (*check)(struct sock *sk, void *arg), void *arg,
+		     struct wait_queue_entry *wait);
 int xsctp_sk_wait(struct sock *sk, long *timeo,
 		  int (*check)(struct sock *sk, void *arg), void *arg);
 int xsctp_wait_established(struct sock *sk, struct xsctp_assoc *asoc,
