@@ -398,7 +398,7 @@ static int check_sndbuf(struct sock *sk, void *arg)
 }
 
 /*
- * Every acknowledgement that frees send buffer wakes the socket's
+ * Every acknowledgment that frees send buffer wakes the socket's
  * waiters, poll() needing no more than that; a writer waiting for room
  * for its whole message is woken only once it is there (or the
  * association is gone), not for each SACK on the way.
