@@ -263,7 +263,7 @@ topo_routed() {
 # sender has to learn the 1280 of the path from the router's ICMP (RFC 9260
 # s7.3); xsctp counts each update.
 pmtu() {
-	local rc=0 before after
+	local rc=0 before after fails
 	topo_routed || return 1
 	before=$(n b awk '/XsctpIcmpPmtuUpdates/ { print $2 }' /proc/net/sctp/snmp)
 	xfer 60 "$1" --style stream -n 300 --min 1 --max 9000 --streams 4 		--nodelay || rc=1
@@ -272,7 +272,24 @@ pmtu() {
 	after=$(n b awk '/XsctpIcmpPmtuUpdates/ { print $2 }' /proc/net/sctp/snmp)
 	log "b: XsctpIcmpPmtuUpdates $before -> $after"
 	[ "$after" -gt "$before" ] || fail "no PMTU update counted" || rc=1
+	# chunks cut for 1500 go alone, IP fragmenting them; never in a GSO
+	# skb, whose DF packets IP would drop (FragFails) instead
+	fails=$(frag_fails "$1")
+	log "b: IP FragFails $fails"
+	[ "$fails" = 0 ] || fail "packets over the path MTU were dropped" ||
+		rc=1
 	return $rc
+}
+
+# frag_fails -4|-6: b's IP FragFails (packets too big to send, DF set).
+frag_fails() {
+	if [ "$1" = -6 ]; then
+		n b awk '$1 == "Ip6FragFails" { print $2 }' /proc/net/snmp6
+		return
+	fi
+	n b awk '/^Ip: / { if (!h) { for (i = 2; i <= NF; i++) c[$i] = i
+				     h = 1 } else print $c["FragFails"] }' \
+		/proc/net/snmp
 }
 
 t_pmtu_icmp_v4() { pmtu -4; }

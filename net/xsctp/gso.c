@@ -137,11 +137,15 @@ void xsctp_gso_add(struct xsctp_gso *g, struct xsctp_assoc *asoc,
 		   struct xsctp_path *path, struct sk_buff *pkt)
 {
 	const struct net_device *dev;
+	/* a packet over the MTU (a chunk cut before the MTU went down) goes
+	 * alone: only then may IP fragment it (output.c xmit4())
+	 */
+	bool alone = pkt->len > xsctp_path_room(path);
 
-	if (g->first && g->path != path)
+	if (g->first && (g->path != path || alone))
 		xsctp_gso_end(g, asoc);
 	if (!g->first) {
-		if (xsctp_path_route(path) || !gso_ok(path)) {
+		if (alone || xsctp_path_route(path) || !gso_ok(path)) {
 			xsctp_output(asoc, path, pkt);
 			return;
 		}
