@@ -300,7 +300,6 @@ static void take_defaults(const struct xsctp_assoc *asoc,
 	p->flags = asoc->default_flags & SCTP_UNORDERED;
 }
 
-/* Splits the user's data into DATA chunks of at most @frag bytes. */
 /*
  * A DATA chunk of @n bytes of user data.  One that will likely fill a
  * packet alone gets headroom for the packet's headers: it is sent as a
@@ -319,6 +318,7 @@ static struct sk_buff *chunk_skb(u32 size, u32 n, u32 frag)
 	return skb;
 }
 
+/* Splits the user's data into DATA chunks of at most @frag bytes. */
 static int make_chunks(struct msghdr *msg, size_t len, u32 frag,
 		       const struct xsctp_sndparams *p,
 		       struct sk_buff_head *q)
