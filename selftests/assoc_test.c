@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include <sys/socket.h>
 
 #include "kselftest_harness.h"
+#include "helpers.h"
 
 #define TIMEOUT_MS 10000
 
@@ -489,6 +491,71 @@ TEST(same_port_two_local_addrs)
 		close(c[i]);
 		close(a[i]);
 	}
+	close(l);
+}
+
+/*
+ * RFC 9260 s9.2, s8.4: once the server has sent SHUTDOWN ACK, the client
+ * may have completed and forgotten the association; anything but a
+ * SHUTDOWN ACK from the server then draws an ABORT.  Reading data there
+ * must not send a window-update SACK.  In a namespace of the test's own,
+ * lo drops the client's SHUTDOWN COMPLETE (the one without the T bit), so
+ * the server stays in SHUTDOWN-ACK-SENT until T2 sends SHUTDOWN ACK again
+ * and the client's T-bit SHUTDOWN COMPLETE ends it cleanly.  Found: the
+ * read sent a SACK, and the server got COMM_LOST (CI flake, after the
+ * race between a SHUTDOWN COMPLETE and such an ABORT over veth).
+ */
+TEST(no_window_update_after_shutdown_ack)
+{
+	struct sctp_rtoinfo rto = { .srto_initial = 2000, .srto_max = 2000,
+				    .srto_min = 2000 };
+	struct sctp_event_subscribe ev = { .sctp_association_event = 1 };
+	static char msg[60000], got[sizeof(msg)];
+	struct sctp_status st = { 0 };
+	socklen_t stlen = sizeof(st);
+	struct sockaddr_storage ss;
+	socklen_t len = loopback(AF_INET, &ss, 0);
+	int l, c, i, rcvbuf = 65536;
+
+	sh("modprobe -a sch_prio cls_u32 act_gact 2>/dev/null");
+	ASSERT_EQ(0, unshare(CLONE_NEWNET));
+	ASSERT_EQ(0, sh("ip link set lo mtu 1400 up && "
+			"tc qdisc add dev lo root handle 1: prio && "
+			"tc filter add dev lo parent 1: prio 1 protocol ip u32 "
+			"match ip protocol 132 0xff match u8 14 0xff at 32 "
+			"match u8 0 1 at 33 action drop"));
+	l = socket(AF_INET, SOCK_SEQPACKET, IPPROTO_SCTP);
+	c = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+	ASSERT_LE(0, l);
+	ASSERT_LE(0, c);
+	ASSERT_EQ(0, setsockopt(l, IPPROTO_SCTP, SCTP_RTOINFO, &rto,
+				sizeof(rto)));
+	ASSERT_EQ(0, setsockopt(l, IPPROTO_SCTP, SCTP_EVENTS, &ev,
+				sizeof(ev)));
+	/* small enough for the data to close more than half of it */
+	ASSERT_EQ(0, setsockopt(l, SOL_SOCKET, SO_RCVBUF, &rcvbuf,
+				sizeof(rcvbuf)));
+	ASSERT_EQ(0, bind(l, (struct sockaddr *)&ss, len));
+	ASSERT_EQ(0, getsockname(l, (struct sockaddr *)&ss, &len));
+	ASSERT_EQ(0, listen(l, 1));
+	ASSERT_EQ(0, connect(c, (struct sockaddr *)&ss, len));
+	for (i = 0; i < (int)sizeof(msg); i++)
+		msg[i] = i * 7;
+	ASSERT_EQ(sizeof(msg), send(c, msg, sizeof(msg), 0));
+	ASSERT_EQ(SCTP_COMM_UP, assoc_change_id(l, TIMEOUT_MS,
+						&st.sstat_assoc_id));
+	close(c);
+	/* the client completes: its SHUTDOWN COMPLETE is dropped */
+	for (i = 0; i < 200 && snmp("SctpShutdowns") < 1; i++)
+		poll(NULL, 0, 10);
+	ASSERT_EQ(1, snmp("SctpShutdowns"));
+	ASSERT_EQ(0, getsockopt(l, IPPROTO_SCTP, SCTP_STATUS, &st, &stlen));
+	ASSERT_EQ(SCTP_SHUTDOWN_ACK_SENT, st.sstat_state);
+	/* the read opens the window by far more than an MTU */
+	ASSERT_EQ(sizeof(got), recv_data(l, got, sizeof(got), NULL));
+	EXPECT_EQ(0, memcmp(got, msg, sizeof(msg)));
+	EXPECT_EQ(SCTP_SHUTDOWN_COMP, assoc_change(l, TIMEOUT_MS));
+	EXPECT_EQ(0, snmp("SctpAborteds"));
 	close(l);
 }
 

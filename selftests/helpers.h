@@ -5,7 +5,9 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <netinet/sctp.h>
 #include <sys/socket.h>
 
@@ -43,6 +45,22 @@ static inline int assoc_change_id(int fd, int ms, sctp_assoc_t *id)
 static inline int assoc_change(int fd, int ms)
 {
 	return assoc_change_id(fd, ms, NULL);
+}
+
+/* A counter of /proc/net/sctp/snmp, or -1. */
+static inline long snmp(const char *name)
+{
+	FILE *f = fopen("/proc/net/sctp/snmp", "r");
+	char key[64];
+	long v, found = -1;
+
+	if (!f)
+		return -1;
+	while (fscanf(f, "%63s %ld", key, &v) == 2)
+		if (!strcmp(key, name))
+			found = v;
+	fclose(f);
+	return found;
 }
 
 #endif /* _XSCTP_SELFTEST_HELPERS_H */

@@ -256,22 +256,6 @@ static int get_sndinfo(int fd, sctp_assoc_t id, struct sctp_sndinfo *si)
 	return get_len(fd, SCTP_DEFAULT_SNDINFO, si, sizeof(*si));
 }
 
-/* A counter of /proc/net/sctp/snmp, or -1. */
-static long snmp(const char *name)
-{
-	FILE *f = fopen("/proc/net/sctp/snmp", "r");
-	char key[64];
-	long v, found = -1;
-
-	if (!f)
-		return -1;
-	while (fscanf(f, "%63s %ld", key, &v) == 2)
-		if (!strcmp(key, name))
-			found = v;
-	fclose(f);
-	return found;
-}
-
 static long now_ms(void)
 {
 	struct timespec ts;

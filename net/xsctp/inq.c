@@ -123,14 +123,22 @@ void xsctp_inq_send_sack(struct xsctp_assoc *asoc)
  * Called after the user read data.  RFC 9260 s6.2 (SWS avoidance): tell
  * the peer when the window we last advertised has opened by an MTU or by
  * half the buffer, or it would only learn of it by probing.
+ *
+ * Only while the peer may still send DATA: after its SHUTDOWN it has none
+ * outstanding (s9.2).  Past our SHUTDOWN ACK it may already be gone, and
+ * a SACK would make it ABORT (s8.4) an association that was ending
+ * cleanly, should that ABORT overtake or outlive its SHUTDOWN COMPLETE.
  */
 void xsctp_inq_window_update(struct xsctp_assoc *asoc)
 {
 	u32 rwnd = xsctp_inq_rwnd(asoc);
 	u32 step = min_t(u32, asoc->primary->pmtu, asoc->sk->sk_rcvbuf / 2);
 
-	if (asoc->dead || asoc->state < SCTP_ESTABLISHED ||
-	    rwnd < asoc->rwnd_sent + step)
+	if (asoc->dead || rwnd < asoc->rwnd_sent + step)
+		return;
+	if (asoc->state != SCTP_ESTABLISHED &&
+	    asoc->state != SCTP_SHUTDOWN_PENDING &&
+	    asoc->state != SCTP_SHUTDOWN_SENT)
 		return;
 	xsctp_inq_send_sack(asoc);
 }
