@@ -249,6 +249,17 @@ static struct sk_buff *new_packet(struct xsctp_assoc *asoc,
 }
 
 /*
+ * May new chunk @skb go in the packet to @path that holds @used bytes
+ * (0: none yet, and a first chunk cut for a larger MTU goes alone)?
+ */
+static bool joins(const struct sk_buff *skb, struct xsctp_path *dflt,
+		  struct xsctp_path *path, u32 used, u32 room)
+{
+	return new_data_path(skb, dflt) == path &&
+	       (!used || used + skb->len <= room);
+}
+
+/*
  * A new chunk that fills its packet alone (bulk data) goes as a clone of
  * itself, the headers pushed into the headroom make_chunks() gave it,
  * instead of being copied into a packet.  Not with a SACK to bundle
@@ -262,8 +273,7 @@ static struct sk_buff *solo_packet(struct xsctp_assoc *asoc,
 
 	if (skb_headroom(skb) < XSCTP_HEADROOM ||
 	    xsctp_timer_pending(&asoc->sack) ||
-	    (next && skb->len + next->len <= room &&
-	     new_data_path(next, dflt) == path))
+	    (next && joins(next, dflt, path, skb->len, room)))
 		return NULL;
 	pkt = skb_clone(skb, GFP_ATOMIC);
 	if (pkt)
@@ -378,13 +388,11 @@ static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *dflt,
 		struct xsctp_out_cb *cb = xsctp_out_cb(skb);
 		struct xsctp_data_chunk *dc = (void *)skb->data;
 
-		if (new_data_path(skb, dflt) != path ||
-		    (pkt && pkt->len + skb->len > room) ||
+		if (!joins(skb, dflt, path, pkt ? pkt->len : 0, room) ||
 		    !may_send(asoc, path, skb, room, pkt ? pkt->len : 0))
 			break;
 		if (!pkt) {
 			solo = solo_packet(asoc, skb, dflt, path, room);
-			/* a chunk cut for a larger MTU goes alone */
 			pkt = solo ?: new_packet(asoc, path, skb->len);
 			if (!pkt)
 				return false;
