@@ -8,7 +8,11 @@
 # V is a number, FAIL (reason says what broke) or NA (not measurable).
 #
 # Usage: guest.sh --stack xsctp|sctp [--cases "1 2 3 4 5 6 7"] [--runs N]
-#                 [--seconds S] [--scale N] [--smoke]
+#                 [--seconds S] [--scale N] [--smoke] [--protos "sctp tcp"]
+#                 [--perf]
+# --perf: a system-wide profile of each case (perf record -a -g, from
+# ./perf/ when tools/bench/run shipped it), its top symbols on stdout as
+# "PERF case=N ..." lines.
 set -euo pipefail
 
 stack=
@@ -17,6 +21,8 @@ runs=3
 secs=10
 scale=10000
 smoke=0
+protos="sctp tcp"
+perf=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--stack) stack=$2; shift 2 ;;
@@ -25,6 +31,8 @@ while [ $# -gt 0 ]; do
 	--seconds) secs=$2; shift 2 ;;
 	--scale) scale=$2; shift 2 ;;
 	--smoke) smoke=1; shift ;;
+	--protos) protos=$2; shift 2 ;;
+	--perf) perf=$(dirname "$0")/perf/perf; shift ;;
 	*) echo "guest.sh: unknown argument $1" >&2; exit 2 ;;
 	esac
 done
@@ -160,7 +168,7 @@ setup_net() {
 
 case_bulk() {
 	local r=$1 proto v out=$tmp/iperf.out
-	for proto in sctp tcp; do
+	for proto in $protos; do
 		local flag=
 		[ $proto = tcp ] || flag=--sctp
 		if ! na timeout $((secs + 30)) iperf3 -c "$addr_b" -p 5201 \
@@ -222,7 +230,7 @@ msg_rate() {
 
 case_small() {
 	local r=$1 proto
-	for proto in sctp tcp; do
+	for proto in $protos; do
 		msg_rate 2 small_default "$proto" "$r" 100
 		msg_rate 2 small_nodelay "$proto" "$r" 100 --nodelay
 	done
@@ -230,7 +238,7 @@ case_small() {
 
 case_large() {
 	local r=$1 proto
-	for proto in sctp tcp; do
+	for proto in $protos; do
 		msg_rate 3 large "$proto" "$r" 16000
 	done
 }
@@ -239,7 +247,7 @@ case_large() {
 
 case_setup() {
 	local r=$1 proto par out=$tmp/setup.cli
-	for proto in sctp tcp; do
+	for proto in $protos; do
 		if ! serve setup bench_setup server --proto "$proto" --port 5302; then
 			emit 4 "$proto" setup_seq conn/s "$r" FAIL \
 				"server: $(why "$tmp/setup.srv")"
@@ -342,7 +350,7 @@ case_cores() {
 	local r=$1 proto ncpu out=$tmp/many.cli metric
 	ncpu=$(grep -c ^processor /proc/cpuinfo)
 	metric=many_${ncpu}cpu
-	for proto in sctp tcp; do
+	for proto in $protos; do
 		if ! serve many bench_msg recv --proto "$proto" --port 5304 \
 			--many --window "$secs" --size 1000 --timeout 60; then
 			emit 6 "$proto" "$metric" msg/s "$r" FAIL \
@@ -455,6 +463,36 @@ case_failover() {
 	failover failover_tuned "$r" --pf 0 --hb 1000 --rto 1000,1000,1000
 }
 
+# perf_run CASE CMD...: CMD, profiled when --perf asked for it.
+perf_run() {
+	local c=$1 pid lib
+	shift
+	if [ -z "$perf" ]; then
+		"$@"
+		return
+	fi
+	lib=$(dirname "$perf")/lib
+	echo -1 >/proc/sys/kernel/perf_event_paranoid
+	echo 0 >/proc/sys/kernel/kptr_restrict
+	LD_LIBRARY_PATH=$lib "$perf" record -a -g -F 999 -o "$tmp/perf.data" \
+		>"$tmp/perf.log" 2>&1 &
+	pid=$!
+	"$@"
+	kill -INT "$pid"
+	wait "$pid" || true
+	# who ran (tasks, idle, softirq), then where
+	perf_top "$c" "$lib" comm,cpu 0.5 30
+	perf_top "$c" "$lib" sym 0.3 100
+}
+
+# perf_top CASE LIBDIR SORT MIN_PERCENT LINES
+perf_top() {
+	LD_LIBRARY_PATH=$2 "$perf" report -i "$tmp/perf.data" --stdio \
+		--no-children -g none --sort "$3" --percent-limit "$4" \
+		2>/dev/null | grep -v -e '^#' -e '^$' | head -n "$5" |
+		sed "s/^/PERF case=$1 $3 /" || true
+}
+
 main() {
 	local r c
 	echo "# bench: stack=$stack kernel=$(uname -r) cpus=$(grep -c ^processor /proc/cpuinfo) cases=$cases runs=$runs seconds=$secs"
@@ -470,13 +508,13 @@ main() {
 	for ((r = 1; r <= runs; r++)); do
 		for c in $cases; do
 			case $c in
-			1) case_bulk "$r" ;;
-			2) case_small "$r" ;;
-			3) case_large "$r" ;;
-			4) case_setup "$r" ;;
-			5) case_scale "$r" ;;
-			6) case_cores "$r" ;;
-			7) case_failover "$r" ;;
+			1) perf_run 1 case_bulk "$r" ;;
+			2) perf_run 2 case_small "$r" ;;
+			3) perf_run 3 case_large "$r" ;;
+			4) perf_run 4 case_setup "$r" ;;
+			5) perf_run 5 case_scale "$r" ;;
+			6) perf_run 6 case_cores "$r" ;;
+			7) perf_run 7 case_failover "$r" ;;
 			esac
 		done
 	done
