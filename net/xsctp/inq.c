@@ -120,9 +120,14 @@ void xsctp_inq_send_sack(struct xsctp_assoc *asoc)
 }
 
 /*
- * Called after the user read data.  RFC 9260 s6.2 (SWS avoidance): tell
- * the peer when the window we last advertised has opened by an MTU or by
- * half the buffer, or it would only learn of it by probing.
+ * Called after the user read data.  RFC 9260 s6.2 (receiver SWS avoidance,
+ * RFC 813): tell the peer when the window we last advertised has opened
+ * by a sixteenth of the buffer or an MTU, whichever is more (sctp.ko's
+ * default rwnd_update_shift), but never by more than half the buffer;
+ * else it would only learn of it by probing.  Not for every message read:
+ * on a one-to-many socket whose buffer all its associations fill, each
+ * update makes a sender send, and the reader's CPU then runs that data's
+ * receive path too.
  *
  * Only while the peer may still send DATA: after its SHUTDOWN it has none
  * outstanding (s9.2).  Past our SHUTDOWN ACK it may already be gone, and
@@ -131,8 +136,8 @@ void xsctp_inq_send_sack(struct xsctp_assoc *asoc)
  */
 void xsctp_inq_window_update(struct xsctp_assoc *asoc)
 {
-	u32 rwnd = xsctp_inq_rwnd(asoc);
-	u32 step = min_t(u32, asoc->primary->pmtu, asoc->sk->sk_rcvbuf / 2);
+	u32 buf = asoc->sk->sk_rcvbuf, rwnd = xsctp_inq_rwnd(asoc);
+	u32 step = min(max(asoc->primary->pmtu, buf >> 4), buf / 2);
 
 	if (asoc->dead || rwnd < asoc->rwnd_sent + step)
 		return;
