@@ -101,7 +101,7 @@ static void put_sack(struct xsctp_assoc *asoc, struct sk_buff *skb, u32 room)
 void xsctp_inq_bundle_sack(struct xsctp_assoc *asoc, struct sk_buff *pkt,
 			   u32 room)
 {
-	put_sack(asoc, pkt, min_t(u32, room, 16 + 4 * 128));
+	put_sack(asoc, pkt, min_t(u32, room, XSCTP_SACK_MAX_LEN));
 	xsctp_inc_stats(asoc->net, XSCTP_MIB_OUTCTRLCHUNKS);
 }
 
@@ -109,7 +109,7 @@ void xsctp_inq_bundle_sack(struct xsctp_assoc *asoc, struct sk_buff *pkt,
 void xsctp_inq_send_sack(struct xsctp_assoc *asoc)
 {
 	struct xsctp_path *p = asoc->sack_path ?: xsctp_path_for_data(asoc);
-	u32 room = min_t(u32, xsctp_path_room(p), 16 + 4 * 128);
+	u32 room = min_t(u32, xsctp_path_room(p), XSCTP_SACK_MAX_LEN);
 	struct sk_buff *skb = xsctp_pkt_new(room, GFP_ATOMIC);
 
 	if (!skb)

@@ -75,6 +75,8 @@ static inline void xsctp_rto_backoff(struct xsctp_assoc *asoc,
 }
 
 /* inq.c */
+/* a SACK we send: its fixed part and up to 128 gap and duplicate reports */
+#define XSCTP_SACK_MAX_LEN	(XSCTP_SACK_FIXED_LEN + 4 * 128)
 void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c);
 void xsctp_inq_sack_decide(struct xsctp_assoc *asoc, u32 data_pkts);
 void xsctp_inq_send_sack(struct xsctp_assoc *asoc);
