@@ -382,15 +382,21 @@ struct sndbuf_wait {
  * when poll() says EPOLLOUT; a writer that found it full waits until its
  * message fits.
  */
+static bool sndbuf_room(const struct sndbuf_wait *w)
+{
+	u32 used = READ_ONCE(w->asoc->sndbuf_used);
+	u32 buf = READ_ONCE(w->asoc->sk->sk_sndbuf);
+
+	return used < buf && (!w->full || w->size <= buf - used);
+}
+
 static int check_sndbuf(struct sock *sk, void *arg)
 {
 	struct sndbuf_wait *w = arg;
-	u32 used = READ_ONCE(w->asoc->sndbuf_used);
-	u32 buf = READ_ONCE(sk->sk_sndbuf);
 
 	if (READ_ONCE(w->asoc->dead))
 		return -EPIPE;
-	if (used < buf && (!w->full || w->size <= buf - used))
+	if (sndbuf_room(w))
 		return 0;
 	w->full = true;
 	set_bit(SOCK_NOSPACE, &sk->sk_socket->flags);
@@ -407,11 +413,8 @@ static int sndbuf_wake(struct wait_queue_entry *wq, unsigned int mode,
 		       int sync, void *key)
 {
 	struct sndbuf_wait *w = container_of(wq, struct sndbuf_wait, wq);
-	u32 used = READ_ONCE(w->asoc->sndbuf_used);
-	u32 buf = READ_ONCE(w->asoc->sk->sk_sndbuf);
 
-	if (w->full && !READ_ONCE(w->asoc->dead) &&
-	    (used >= buf || w->size > buf - used))
+	if (w->full && !READ_ONCE(w->asoc->dead) && !sndbuf_room(w))
 		return 0;
 	return woken_wake_function(wq, mode, sync, key);
 }
