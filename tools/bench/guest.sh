@@ -36,6 +36,9 @@ while [ $# -gt 0 ]; do
 	*) echo "guest.sh: unknown argument $1" >&2; exit 2 ;;
 	esac
 done
+for c in $cases; do
+	[[ $c =~ ^[1-7]$ ]] || { echo "guest.sh: no case $c (1-7)" >&2; exit 2; }
+done
 
 ns_a=bench$$-a	# clients
 ns_b=bench$$-b	# servers
@@ -494,7 +497,8 @@ perf_top() {
 }
 
 main() {
-	local r c
+	local r c fn=(- case_bulk case_small case_large case_setup case_scale
+		case_cores case_failover)
 	echo "# bench: stack=$stack kernel=$(uname -r) cpus=$(grep -c ^processor /proc/cpuinfo) cases=$cases runs=$runs seconds=$secs"
 	if ! load_stack; then
 		echo "BENCH_ERROR stack=$stack reason=\"loading the stack failed\""
@@ -507,15 +511,7 @@ main() {
 	fi
 	for ((r = 1; r <= runs; r++)); do
 		for c in $cases; do
-			case $c in
-			1) perf_run 1 case_bulk "$r" ;;
-			2) perf_run 2 case_small "$r" ;;
-			3) perf_run 3 case_large "$r" ;;
-			4) perf_run 4 case_setup "$r" ;;
-			5) perf_run 5 case_scale "$r" ;;
-			6) perf_run 6 case_cores "$r" ;;
-			7) perf_run 7 case_failover "$r" ;;
-			esac
+			perf_run "$c" "${fn[$c]}" "$r"
 		done
 	done
 	echo "# bench: done"
