@@ -236,6 +236,22 @@ t_many_conns() {
 		--streams 10 --unordered 20 --nodelay --echo
 }
 
+# One one-to-many socket whose buffer 16 busy associations share, 5 ms
+# away: each is promised its share of the free space (inq.c), so together
+# they never send more than fits, and no DATA is dropped to come back by
+# retransmission.  (sctp.ko promises each all of it, and drops.)
+t_shared_rcvbuf() {
+	local drops
+	topo && netem delay 5ms || return 1
+	xfer 120 -4 --style seqpacket --conns 16 -n 400 --min 1000 --max 1000 \
+		--streams 4 --rcvbuf 32768 || return 1
+	drops=$(n a awk '$1 == "SctpInDataChunkDiscards" { print $2 }' \
+		/proc/net/sctp/snmp)
+	log "server: ${drops:-?} DATA chunks dropped"
+	[ -n "$XSCTP_REFERENCE" ] && return 0
+	[ "$drops" = 0 ] || fail "DATA dropped for want of room: ${drops:-?}"
+}
+
 # topo_routed: the server side a sits behind a router r on a 1280-byte
 # link; the client side b has 1500.  The client's full-size packets die
 # at r, which answers with ICMP "fragmentation needed" / ICMPv6 "packet
@@ -375,6 +391,7 @@ data_case reorder
 data_case duplicate
 data_case corrupt
 data_case many_conns
+data_case shared_rcvbuf
 data_case pmtu_icmp_v4
 data_case pmtu_icmp_v6
 data_case gso_batches

@@ -55,13 +55,68 @@ bool xsctp_inq_holds(const struct xsctp_assoc *asoc)
 	return asoc->held;
 }
 
-/* RFC 9260 s6.2.1: the receive window we advertise. */
+/*
+ * The associations of a one-to-many socket share its receive buffer, but
+ * each is promised a window of its own (RFC 9260 s6.2.1).  Were each
+ * promised all the free space, N busy peers could send N times what fits,
+ * and the excess would be dropped (s6.2), to come back by fast retransmit
+ * or after a T3 timeout.  So the free space is shared out among the
+ * associations that received DATA lately, or came up lately (their peer
+ * is about to send, promised all the buffer by our INIT or INIT ACK).
+ * They are counted per epoch of XSCTP_BUSY_EPOCH (this one and the last),
+ * each once per epoch, with no walk of the associations: the count is
+ * approximate, and a late or lost count only makes windows larger, as
+ * they were before.
+ */
+#define XSCTP_BUSY_EPOCH	(HZ / 10 ?: 1)
+
+void xsctp_inq_busy(struct xsctp_assoc *asoc)
+{
+	struct xsctp_sock *xs = xsctp_sk(asoc->sk);
+	u32 now = jiffies / XSCTP_BUSY_EPOCH, was;
+
+	if (asoc->busy_epoch == now)
+		return;
+	asoc->busy_epoch = now;
+	was = READ_ONCE(xs->busy_epoch);
+	if (was != now && cmpxchg(&xs->busy_epoch, was, now) == was) {
+		/* this slot counted the epoch before last */
+		atomic_set(&xs->busy[now & 1], 0);
+		if (now - was > 1)
+			atomic_set(&xs->busy[~now & 1], 0);
+	}
+	atomic_inc(&xs->busy[now & 1]);
+}
+
+/* How many associations of @xs received DATA lately; at least 1. */
+static int busy_assocs(const struct xsctp_sock *xs)
+{
+	u32 now = jiffies / XSCTP_BUSY_EPOCH, e = READ_ONCE(xs->busy_epoch);
+	int n = 0;
+
+	if (now == e)
+		n = max(atomic_read(&xs->busy[0]), atomic_read(&xs->busy[1]));
+	else if (now == e + 1)
+		n = atomic_read(&xs->busy[e & 1]);
+	return max(n, 1);
+}
+
+/* The most an association's window can be: its share of @buf. */
+static u32 share(const struct xsctp_assoc *asoc, int buf)
+{
+	return max(buf, 0) / busy_assocs(xsctp_sk(asoc->sk));
+}
+
+/*
+ * RFC 9260 s6.2.1: the receive window we advertise, our share of the free
+ * space less what we hold.  Also read without asoc->lock, by
+ * xsctp_inq_update_due().
+ */
 u32 xsctp_inq_rwnd(const struct xsctp_assoc *asoc)
 {
-	struct sock *sk = asoc->sk;
-	int used = xsctp_ulp_rmem(asoc) + asoc->held;
+	int free = READ_ONCE(asoc->sk->sk_rcvbuf) - xsctp_ulp_rmem(asoc);
 
-	return max(sk->sk_rcvbuf - used, 0);
+	return max_t(int, share(asoc, free) - READ_ONCE(asoc->held), 0);
 }
 
 /* Appends a SACK (RFC 9260 s3.3.4) that fits in @room bytes to @skb. */
@@ -81,7 +136,7 @@ static void put_sack(struct xsctp_assoc *asoc, struct sk_buff *skb, u32 room)
 	sack = xsctp_pkt_chunk(skb, XSCTP_CID_SACK, 0,
 			       sizeof(*sack) - 4 + 4 * (ng + nd));
 	sack->cum_tsn = htonl(xsctp_tsnmap_cum_tsn(&asoc->tsnmap));
-	asoc->rwnd_sent = xsctp_inq_rwnd(asoc);
+	WRITE_ONCE(asoc->rwnd_sent, xsctp_inq_rwnd(asoc));
 	sack->a_rwnd = htonl(asoc->rwnd_sent);
 	sack->num_gaps = htons(ng);
 	sack->num_dups = htons(nd);
@@ -123,8 +178,9 @@ void xsctp_inq_send_sack(struct xsctp_assoc *asoc)
  * Called after the user read data.  RFC 9260 s6.2 (receiver SWS avoidance,
  * RFC 813): tell the peer when the window we last advertised has opened
  * by a sixteenth of the buffer or an MTU, whichever is more (sctp.ko's
- * default rwnd_update_shift), but never by more than half the buffer;
- * else it would only learn of it by probing.  Not for every message read:
+ * default rwnd_update_shift), but never by more than half the most it
+ * can be (the buffer, or our share of it); else it would only learn of it
+ * by probing.  Not for every message read:
  * on a one-to-many socket whose buffer all its associations fill, each
  * update makes a sender send, and the reader's CPU then runs that data's
  * receive path too.
@@ -134,12 +190,34 @@ void xsctp_inq_send_sack(struct xsctp_assoc *asoc)
  * a SACK would make it ABORT (s8.4) an association that was ending
  * cleanly, should that ABORT overtake or outlive its SHUTDOWN COMPLETE.
  */
+/*
+ * Might xsctp_inq_window_update() send now?  Without asoc->lock, so that
+ * reading a message costs no lock on the association the other dozen
+ * times in a step: an update needs the window open by buf/16 at least.
+ * A stale answer only delays an update to the next read, or takes the
+ * lock in vain.
+ */
+static u32 update_step(const struct xsctp_assoc *asoc, u32 pmtu)
+{
+	int buf = READ_ONCE(asoc->sk->sk_rcvbuf);
+
+	return min(max(pmtu, (u32)buf >> 4), share(asoc, buf) / 2);
+}
+
+bool xsctp_inq_update_due(const struct xsctp_assoc *asoc)
+{
+	u32 sent = READ_ONCE(asoc->rwnd_sent);
+
+	return sent < share(asoc, READ_ONCE(asoc->sk->sk_rcvbuf)) / 2 &&
+	       xsctp_inq_rwnd(asoc) >= sent + update_step(asoc, 0);
+}
+
 void xsctp_inq_window_update(struct xsctp_assoc *asoc)
 {
-	u32 buf = asoc->sk->sk_rcvbuf, rwnd = xsctp_inq_rwnd(asoc);
-	u32 step = min(max(asoc->primary->pmtu, buf >> 4), buf / 2);
+	u32 rwnd = xsctp_inq_rwnd(asoc);
 
-	if (asoc->dead || rwnd < asoc->rwnd_sent + step)
+	if (asoc->dead ||
+	    rwnd < asoc->rwnd_sent + update_step(asoc, asoc->primary->pmtu))
 		return;
 	if (asoc->state != SCTP_ESTABLISHED &&
 	    asoc->state != SCTP_SHUTDOWN_PENDING &&
@@ -546,6 +624,7 @@ void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 		cb->sflags = SCTP_UNORDERED;
 	xsctp_tsnmap_mark(&asoc->tsnmap, d.tsn);
 	asoc->last_data = jiffies;
+	xsctp_inq_busy(asoc);
 	if (xsctp_tsnmap_has_gaps(&asoc->tsnmap))
 		asoc->sack_now = true;	/* s6.7: report gaps at once */
 	xsctp_inc_stats(r->net, d.flags & XSCTP_DATA_U ?

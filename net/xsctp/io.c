@@ -672,7 +672,7 @@ static void read_done(struct sock *sk, sctp_assoc_t id)
 
 	if (!asoc)
 		return;
-	if (READ_ONCE(asoc->rwnd_sent) < (u32)sk->sk_rcvbuf / 2) {
+	if (xsctp_inq_update_due(asoc)) {
 		spin_lock_bh(&asoc->lock);
 		xsctp_inq_window_update(asoc);
 		spin_unlock_bh(&asoc->lock);
@@ -740,6 +740,7 @@ static struct sk_buff *wait_skb(struct sock *sk, int flags, int *err)
 int xsctp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len,
 		  int flags, int *addr_len)
 {
+	sctp_assoc_t read = 0;
 	struct xsctp_ulp_cb *cb;
 	struct sk_buff *skb;
 	size_t left, n;
@@ -776,12 +777,15 @@ int xsctp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len,
 	if (n == left) {
 		skb_unlink(skb, &sk->sk_receive_queue);
 		kfree_skb(skb);		/* the queue's reference */
-		read_done(sk, cb->assoc_id);
+		read = cb->assoc_id;
 	} else {
 		cb->offset += n;
 	}
 out:
 	consume_skb(skb);		/* the peek's reference */
+	/* once the skb is freed: its memory counts as read */
+	if (read)
+		read_done(sk, read);
 	release_sock(sk);
 	return err;
 }

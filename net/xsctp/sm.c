@@ -154,6 +154,7 @@ void xsctp_sm_established(struct xsctp_assoc *asoc)
 	list_for_each_entry(p, &asoc->paths, list)
 		xsctp_path_hb_arm(p);
 	asoc->last_data = jiffies;
+	xsctp_inq_busy(asoc);
 	autoclose_arm(asoc, 0);
 	xsctp_ulp_assoc_change(asoc, SCTP_COMM_UP, 0);
 	xsctp_ulp_adaptation(asoc);	/* RFC 6458 s6.1.6: after COMM_UP */

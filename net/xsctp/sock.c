@@ -58,6 +58,8 @@ static void init_fields(struct sock *sk)
 	xa_init_flags(&xs->ids, XA_FLAGS_ALLOC | XA_FLAGS_LOCK_BH);
 	xs->next_id = SCTP_ALL_ASSOC + 1;
 	atomic_set(&xs->wmem_queued, 0);
+	atomic_set(&xs->busy[0], 0);
+	atomic_set(&xs->busy[1], 0);
 	sk->sk_write_space = xsctp_write_space;
 	/* bind_hash readers (xsctp_lookup_listener()) walk it under RCU */
 	sock_set_flag(sk, SOCK_RCU_FREE);

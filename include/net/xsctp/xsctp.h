@@ -84,6 +84,8 @@ struct xsctp_sock {
 	struct sk_buff_head pd_lobby;
 	u32 pd_lobby_bytes;
 	atomic_t wmem_queued;		/* its associations' sndbuf_used */
+	u32 busy_epoch;			/* receiving associations, inq.c */
+	atomic_t busy[2];		/* ... in this epoch and the last */
 	struct xsctp_sock_opts opts;	/* inherited by accept()ed sockets */
 };
 
