@@ -583,4 +583,77 @@ TEST_F(ttl, unsent_messages_expire)
 	EXPECT_EQ(0, meminfo(self->cfd, SK_MEMINFO_WMEM_QUEUED));
 }
 
+/* ---- SCTP_SACK_IMMEDIATELY ---- */
+
+/*
+ * Waits up to @ms until none of @fd's DATA is unacknowledged
+ * (SCTP_STATUS); the ms it took, or -1.
+ */
+static long long wait_acked(int fd, int ms)
+{
+	long long t0 = now_ms();
+
+	do {
+		struct sctp_status st = {};
+		socklen_t len = sizeof(st);
+
+		if (getsockopt(fd, IPPROTO_SCTP, SCTP_STATUS, &st, &len))
+			return -1;
+		if (!st.sstat_unackdata)
+			return now_ms() - t0;
+		usleep(2000);
+	} while (now_ms() - t0 < ms);
+	return -1;
+}
+
+/*
+ * RFC 6458 s5.3.4, RFC 9260 s3.3.1 and s6.2: a message sent with
+ * SCTP_SACK_IMMEDIATELY carries the I bit, and the peer SACKs it at once
+ * rather than after its delayed-SACK time, 500 ms here; a message without
+ * the flag shows that time is in force.
+ */
+TEST(sack_immediately)
+{
+	struct sockaddr_in srv = sin_of("127.0.0.1", PORT + 7);
+	struct sctp_sack_info si = { .sack_delay = 500, .sack_freq = 2 };
+	struct sctp_sndinfo snd = { .snd_flags = SCTP_SACK_IMMEDIATELY };
+	char msg[100] = "sack me", buf[200];
+	int lfd, cfd, sfd;
+	long long t;
+
+	ASSERT_EQ(0, unshare(CLONE_NEWNET));
+	ASSERT_EQ(0, sh("ip link set lo up"));
+	lfd = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+	cfd = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+	ASSERT_LE(0, lfd);
+	ASSERT_LE(0, cfd);
+	ASSERT_EQ(0, bind(lfd, (struct sockaddr *)&srv, sizeof(srv)));
+	ASSERT_EQ(0, listen(lfd, 1));
+	ASSERT_EQ(0, connect(cfd, (struct sockaddr *)&srv, sizeof(srv)));
+	sfd = accept(lfd, NULL, NULL);
+	ASSERT_LE(0, sfd);
+	ASSERT_EQ(0, setsockopt(sfd, IPPROTO_SCTP, SCTP_DELAYED_SACK, &si,
+				sizeof(si)));
+
+	/* sctp.ko SACKs the association's first DATA at once */
+	ASSERT_EQ(sizeof(msg), send_cmsg(cfd, msg, sizeof(msg), 0, NULL, 0));
+	ASSERT_LE(0, wait_acked(cfd, TMO));
+	ASSERT_EQ(sizeof(msg), recv_data(sfd, buf, sizeof(buf), TMO));
+
+	ASSERT_EQ(sizeof(msg), send_cmsg(cfd, msg, sizeof(msg), 0, NULL, 0));
+	t = wait_acked(cfd, TMO);
+	EXPECT_LE(400, t) TH_LOG("SACK of a lone packet after %lld ms", t);
+	ASSERT_EQ(sizeof(msg), recv_data(sfd, buf, sizeof(buf), TMO));
+
+	ASSERT_EQ(sizeof(msg), send_cmsg(cfd, msg, sizeof(msg), SCTP_SNDINFO,
+					 &snd, sizeof(snd)));
+	t = wait_acked(cfd, TMO);
+	EXPECT_LE(0, t);
+	EXPECT_GT(250, t) TH_LOG("SACK of an I-bit packet after %lld ms", t);
+	ASSERT_EQ(sizeof(msg), recv_data(sfd, buf, sizeof(buf), TMO));
+	close(sfd);
+	close(cfd);
+	close(lfd);
+}
+
 TEST_HARNESS_MAIN

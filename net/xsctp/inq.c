@@ -588,6 +588,9 @@ void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 		r->stop = true;
 		return;
 	}
+	/* RFC 9260 s6.2: the sender set the I bit, so do not delay the SACK */
+	if (d.flags & XSCTP_DATA_I)
+		asoc->sack_now = true;
 	seen = xsctp_tsnmap_check(&asoc->tsnmap, d.tsn);
 	if (seen == 1) {
 		xsctp_tsnmap_add_dup(&asoc->tsnmap, d.tsn);

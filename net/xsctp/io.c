@@ -338,6 +338,11 @@ static int make_chunks(struct msghdr *msg, size_t len, u32 frag,
 			flags |= XSCTP_DATA_B;
 		if (off + n == len)
 			flags |= XSCTP_DATA_E;
+		/* RFC 6458 s5.3.4, RFC 9260 s3.3.1: the last chunk asks for
+		 * the SACK at once
+		 */
+		if (off + n == len && (p->flags & SCTP_SACK_IMMEDIATELY))
+			flags |= XSCTP_DATA_I;
 		skb = chunk_skb(ALIGN(sizeof(*dc) + n, 4), n, frag);
 		if (!skb)
 			return -ENOMEM;
