@@ -867,11 +867,22 @@ static int read_piece(struct ep *e)
 	return 1;
 }
 
+static int finished(void)
+{
+	return nended == (int)opt.conns;
+}
+
+/*
+ * Once every association has ended, what follows is none of ours: a
+ * State Cookie replayed after the end (sctp_inject live) may even make a
+ * new association, as a valid cookie must (RFC 9260 s5.1.5).
+ */
 static void ep_read(struct ep *e)
 {
 	int i;
 
-	for (i = 0; i < 4 * BURST && e->fd >= 0 && !e->echo_pending; i++)
+	for (i = 0; i < 4 * BURST && e->fd >= 0 && !e->echo_pending &&
+	     !finished(); i++)
 		if (!read_piece(e))
 			break;
 }
@@ -946,11 +957,6 @@ static void ep_event(struct ep *e, short revents)
 		client_send(e->a);
 	if (e->fd >= 0 && (revents & ~POLLOUT))
 		ep_read(e);
-}
-
-static int finished(void)
-{
-	return nended == (int)opt.conns;
 }
 
 /* -v: what each socket and association was doing when time ran out. */
