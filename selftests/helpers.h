@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include <netinet/sctp.h>
 #include <sys/socket.h>
 
@@ -45,6 +47,35 @@ static inline int assoc_change_id(int fd, int ms, sctp_assoc_t *id)
 static inline int assoc_change(int fd, int ms)
 {
 	return assoc_change_id(fd, ms, NULL);
+}
+
+static inline long long now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1000LL + t.tv_nsec / 1000000;
+}
+
+/*
+ * Waits up to @ms until none of @fd's DATA is unacknowledged
+ * (SCTP_STATUS); the ms it took, or -1.
+ */
+static inline long long wait_acked(int fd, int ms)
+{
+	long long t0 = now_ms();
+
+	do {
+		struct sctp_status st = {};
+		socklen_t len = sizeof(st);
+
+		if (getsockopt(fd, IPPROTO_SCTP, SCTP_STATUS, &st, &len))
+			return -1;
+		if (!st.sstat_unackdata)
+			return now_ms() - t0;
+		usleep(2000);
+	} while (now_ms() - t0 < ms);
+	return -1;
 }
 
 /* A counter of /proc/net/sctp/snmp, or -1. */

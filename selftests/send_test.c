@@ -153,14 +153,6 @@ static int path_state(int fd, sctp_assoc_t id, const char *addr)
 	return pi.spinfo_state;
 }
 
-static long long now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1000LL + t.tv_nsec / 1000000;
-}
-
 FIXTURE(mh) {
 	char ns[64];
 	int srv, cli;
@@ -584,27 +576,6 @@ TEST_F(ttl, unsent_messages_expire)
 }
 
 /* ---- SCTP_SACK_IMMEDIATELY ---- */
-
-/*
- * Waits up to @ms until none of @fd's DATA is unacknowledged
- * (SCTP_STATUS); the ms it took, or -1.
- */
-static long long wait_acked(int fd, int ms)
-{
-	long long t0 = now_ms();
-
-	do {
-		struct sctp_status st = {};
-		socklen_t len = sizeof(st);
-
-		if (getsockopt(fd, IPPROTO_SCTP, SCTP_STATUS, &st, &len))
-			return -1;
-		if (!st.sstat_unackdata)
-			return now_ms() - t0;
-		usleep(2000);
-	} while (now_ms() - t0 < ms);
-	return -1;
-}
 
 /*
  * RFC 6458 s5.3.4, RFC 9260 s3.3.1 and s6.2: a message sent with

@@ -256,32 +256,6 @@ static int get_sndinfo(int fd, sctp_assoc_t id, struct sctp_sndinfo *si)
 	return get_len(fd, SCTP_DEFAULT_SNDINFO, si, sizeof(*si));
 }
 
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* Waits until every DATA chunk of @fd is acknowledged; ms taken or -1. */
-static long wait_acked(int fd)
-{
-	long t0 = now_ms();
-
-	while (now_ms() - t0 < TIMEOUT_MS) {
-		struct sctp_status st = {};
-		socklen_t len = sizeof(st);
-
-		if (getsockopt(fd, IPPROTO_SCTP, SCTP_STATUS, &st, &len))
-			return -1;
-		if (!st.sstat_unackdata)
-			return now_ms() - t0;
-		usleep(2000);
-	}
-	return -1;
-}
-
 /* ---- rules shared by all options ---- */
 
 TEST(unknown_option_enoprotoopt)
@@ -938,11 +912,11 @@ static long lone_ack_ms(struct __test_metadata *_metadata,
 
 	if (stream_pair(AF_INET, &c, &s, prep) || set_int(c, SCTP_NODELAY, 1))
 		return -1;
-	if (send(c, "a", 1, 0) != 1 || wait_acked(c) < 0)
+	if (send(c, "a", 1, 0) != 1 || wait_acked(c, TIMEOUT_MS) < 0)
 		return -1;
 	if (send(c, "b", 1, 0) != 1)
 		return -1;
-	ms = wait_acked(c);
+	ms = wait_acked(c, TIMEOUT_MS);
 	if (recv_msg(s, buf, sizeof(buf), &r) != 1)
 		ms = -1;
 	close(c);
@@ -984,7 +958,7 @@ TEST(nagle_does_not_hold_fragments)
 	 * packet, the second does not
 	 */
 	ASSERT_EQ(1, send(c, "a", 1, 0));
-	ASSERT_LE(0, wait_acked(c));
+	ASSERT_LE(0, wait_acked(c, TIMEOUT_MS));
 	ASSERT_EQ(1, recv_msg(s, buf, sizeof(buf), &r));
 	t0 = now_ms();
 	ASSERT_EQ(sizeof(msg), send(c, msg, sizeof(msg), 0));
@@ -1101,11 +1075,11 @@ TEST(recvnxtinfo)
 	ASSERT_EQ(3, sctp_sendmsg(c, "one", 3, NULL, 0, htonl(1), 0, 1, 0, 0));
 	ASSERT_EQ(5, sctp_sendmsg(c, "three", 5, NULL, 0, htonl(3), 0, 2, 0,
 				  0));
-	ASSERT_LE(0, wait_acked(c));	/* both queued at the receiver */
+	ASSERT_LE(0, wait_acked(c, TIMEOUT_MS));	/* both queued at the receiver */
 	ASSERT_EQ(3, recv_msg(s, buf, sizeof(buf), &r));
 	EXPECT_EQ(0, r.has_nxt);	/* off by default */
 	ASSERT_EQ(3, sctp_sendmsg(c, "two", 3, NULL, 0, htonl(2), 0, 1, 0, 0));
-	ASSERT_LE(0, wait_acked(c));
+	ASSERT_LE(0, wait_acked(c, TIMEOUT_MS));
 	ASSERT_EQ(0, set_int(s, SCTP_RECVNXTINFO, 1));
 	EXPECT_EQ(1, get_int(s, SCTP_RECVNXTINFO));
 	ASSERT_EQ(5, recv_msg(s, buf, sizeof(buf), &r));

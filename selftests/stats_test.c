@@ -52,7 +52,7 @@ static int wait_dry(int fd)
 }
 
 /* Until nothing @fd sent is unacknowledged, woken by SENDER_DRY. */
-static int wait_acked(int fd)
+static int wait_dry_acked(int fd)
 {
 	struct sctp_status st;
 	socklen_t len;
@@ -291,7 +291,7 @@ TEST_F(pair, loss_retransmits_and_reports_gaps)
 		ASSERT_EQ((char)i, buf[sizeof(buf) - 1]);
 	}
 	ASSERT_EQ(0, sh("tc qdisc del dev lo root"));
-	ASSERT_EQ(0, wait_acked(self->c));
+	ASSERT_EQ(0, wait_dry_acked(self->c));
 	ASSERT_EQ(0, get_stats(self->c, 0, &b));
 	EXPECT_EQ(100, DELTA(sas_oodchunks));
 	EXPECT_LT(0, DELTA(sas_rtxchunks));
@@ -490,7 +490,7 @@ TEST_F(pair, nxtinfo_with_peek)
 	ASSERT_EQ(8, sctp_sendmsg(self->c, "efghijkl", 8, NULL, 0, 9,
 				  SCTP_UNORDERED, 1, 0, 0));
 	/* acked means queued to the server's socket */
-	ASSERT_EQ(0, wait_acked(self->c));
+	ASSERT_EQ(0, wait_dry_acked(self->c));
 
 	memset(&ni, 0xff, sizeof(ni));
 	ASSERT_EQ(4, recv_nxt(self->l, buf, sizeof(buf), MSG_PEEK, &ni, &has));

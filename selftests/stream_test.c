@@ -50,14 +50,6 @@ static void catch_sigpipe(void)
 	sigpipes = 0;
 }
 
-static long long now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1000LL + t.tv_nsec / 1000000;
-}
-
 static int revents(int fd, short ev, int ms)
 {
 	struct pollfd p = { .fd = fd, .events = ev };
