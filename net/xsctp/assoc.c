@@ -73,6 +73,7 @@ struct xsctp_assoc *xsctp_assoc_new(struct sock *sk, gfp_t gfp)
 	asoc->sk = sk;
 	sock_hold(sk);
 	INIT_LIST_HEAD(&asoc->sock_node);
+	INIT_LIST_HEAD(&asoc->rwnd_node);
 	INIT_LIST_HEAD(&asoc->paths);
 	skb_queue_head_init(&asoc->sendq);
 	skb_queue_head_init(&asoc->sentq);
@@ -452,6 +453,7 @@ void xsctp_assoc_unlist(struct xsctp_assoc *asoc)
 	bool listed;
 
 	spin_lock(&xs->assoc_lock);
+	list_del_init(&asoc->rwnd_node);
 	listed = !list_empty(&asoc->sock_node);
 	if (listed) {
 		list_del_init(&asoc->sock_node);

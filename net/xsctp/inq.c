@@ -119,6 +119,73 @@ u32 xsctp_inq_rwnd(const struct xsctp_assoc *asoc)
 	return max_t(int, share(asoc, free) - READ_ONCE(asoc->held), 0);
 }
 
+/* How far the window must open for an update (xsctp_inq_window_update) */
+static u32 update_step(const struct xsctp_assoc *asoc, u32 pmtu)
+{
+	int buf = READ_ONCE(asoc->sk->sk_rcvbuf);
+
+	return min(max(pmtu, (u32)buf >> 4), share(asoc, buf) / 2);
+}
+
+/*
+ * An association of a socket with others whose SACK offered less than an
+ * update step: its peer may stop, and probe only once per delayed SACK
+ * (s6.1 A), since reading the other associations' messages does not tell
+ * it of the room that makes.  It waits on the socket's list, and
+ * recvmsg() reopens the windows (xsctp_inq_wake_waiters()).
+ */
+static void wait_for_room(struct xsctp_assoc *asoc)
+{
+	struct xsctp_sock *xs = xsctp_sk(asoc->sk);
+
+	if (asoc->dead || READ_ONCE(xs->nassocs) < 2 ||
+	    asoc->rwnd_sent >= update_step(asoc, asoc->primary->pmtu))
+		return;
+	spin_lock(&xs->assoc_lock);
+	if (list_empty(&asoc->rwnd_node) && !list_empty(&asoc->sock_node))
+		list_add_tail(&asoc->rwnd_node, &xs->rwnd_waiters);
+	spin_unlock(&xs->assoc_lock);
+}
+
+#define XSCTP_WAKE_BATCH	4	/* updates per read, at most */
+#define XSCTP_WAKE_SCAN		16	/* waiters looked at per read */
+
+/*
+ * Called by recvmsg() after a read: window updates for the first few
+ * waiting associations whose update is due, in the order they came.
+ * One that still gets none (an MTU more than the floor was needed) waits
+ * again, at the end.
+ */
+void xsctp_inq_wake_waiters(struct sock *sk)
+{
+	struct xsctp_assoc *due[XSCTP_WAKE_BATCH], *asoc, *tmp;
+	struct xsctp_sock *xs = xsctp_sk(sk);
+	int n = 0, scan = XSCTP_WAKE_SCAN, i;
+
+	if (list_empty(&xs->rwnd_waiters))
+		return;
+	spin_lock_bh(&xs->assoc_lock);
+	list_for_each_entry_safe(asoc, tmp, &xs->rwnd_waiters, rwnd_node) {
+		if (!scan--)
+			break;
+		if (!xsctp_inq_update_due(asoc) ||
+		    !refcount_inc_not_zero(&asoc->ref))
+			continue;
+		list_del_init(&asoc->rwnd_node);
+		due[n++] = asoc;
+		if (n == XSCTP_WAKE_BATCH)
+			break;
+	}
+	spin_unlock_bh(&xs->assoc_lock);
+	for (i = 0; i < n; i++) {
+		spin_lock_bh(&due[i]->lock);
+		if (!xsctp_inq_window_update(due[i]))
+			wait_for_room(due[i]);
+		spin_unlock_bh(&due[i]->lock);
+		xsctp_assoc_put(due[i]);
+	}
+}
+
 /* Appends a SACK (RFC 9260 s3.3.4) that fits in @room bytes to @skb. */
 static void put_sack(struct xsctp_assoc *asoc, struct sk_buff *skb, u32 room)
 {
@@ -137,6 +204,7 @@ static void put_sack(struct xsctp_assoc *asoc, struct sk_buff *skb, u32 room)
 			       sizeof(*sack) - 4 + 4 * (ng + nd));
 	sack->cum_tsn = htonl(xsctp_tsnmap_cum_tsn(&asoc->tsnmap));
 	WRITE_ONCE(asoc->rwnd_sent, xsctp_inq_rwnd(asoc));
+	wait_for_room(asoc);
 	sack->a_rwnd = htonl(asoc->rwnd_sent);
 	sack->num_gaps = htons(ng);
 	sack->num_dups = htons(nd);
@@ -197,13 +265,6 @@ void xsctp_inq_send_sack(struct xsctp_assoc *asoc)
  * A stale answer only delays an update to the next read, or takes the
  * lock in vain.
  */
-static u32 update_step(const struct xsctp_assoc *asoc, u32 pmtu)
-{
-	int buf = READ_ONCE(asoc->sk->sk_rcvbuf);
-
-	return min(max(pmtu, (u32)buf >> 4), share(asoc, buf) / 2);
-}
-
 bool xsctp_inq_update_due(const struct xsctp_assoc *asoc)
 {
 	u32 sent = READ_ONCE(asoc->rwnd_sent);
@@ -212,18 +273,19 @@ bool xsctp_inq_update_due(const struct xsctp_assoc *asoc)
 	       xsctp_inq_rwnd(asoc) >= sent + update_step(asoc, 0);
 }
 
-void xsctp_inq_window_update(struct xsctp_assoc *asoc)
+bool xsctp_inq_window_update(struct xsctp_assoc *asoc)
 {
 	u32 rwnd = xsctp_inq_rwnd(asoc);
 
 	if (asoc->dead ||
 	    rwnd < asoc->rwnd_sent + update_step(asoc, asoc->primary->pmtu))
-		return;
+		return false;
 	if (asoc->state != SCTP_ESTABLISHED &&
 	    asoc->state != SCTP_SHUTDOWN_PENDING &&
 	    asoc->state != SCTP_SHUTDOWN_SENT)
-		return;
+		return false;
 	xsctp_inq_send_sack(asoc);
+	return true;
 }
 
 /*

@@ -673,8 +673,13 @@ static u32 put_name(struct sock *sk, struct msghdr *msg, int *addr_len,
 /* Reading made room: let the association tell its peer if it matters. */
 static void read_done(struct sock *sk, sctp_assoc_t id)
 {
-	struct xsctp_assoc *asoc = xsctp_assoc_by_id(sk, id);
+	struct xsctp_assoc *asoc;
 
+	/* first those told of no room: the update for @id (sent over lo,
+	 * or to a fast peer) may bring data to fill the room at once
+	 */
+	xsctp_inq_wake_waiters(sk);
+	asoc = xsctp_assoc_by_id(sk, id);
 	if (!asoc)
 		return;
 	if (xsctp_inq_update_due(asoc)) {

@@ -52,6 +52,7 @@ static void init_fields(struct sock *sk)
 	INIT_HLIST_NODE(&xs->bind_node);
 	spin_lock_init(&xs->assoc_lock);
 	INIT_LIST_HEAD(&xs->assocs);
+	INIT_LIST_HEAD(&xs->rwnd_waiters);
 	xs->nassocs = 0;
 	xs->listening = false;
 	skb_queue_head_init(&xs->pd_lobby);
@@ -509,6 +510,7 @@ static int migrate(struct sock *sk, struct sock *nsk, struct xsctp_assoc *asoc)
 	xsctp_ulp_pd_end(asoc);
 	spin_lock(&xs->assoc_lock);
 	list_del_init(&asoc->sock_node);
+	list_del_init(&asoc->rwnd_node);
 	xs->nassocs--;
 	xa_erase(&xs->ids, old);
 	spin_unlock(&xs->assoc_lock);

@@ -82,9 +82,10 @@ void xsctp_inq_sack_decide(struct xsctp_assoc *asoc, u32 data_pkts);
 void xsctp_inq_send_sack(struct xsctp_assoc *asoc);
 void xsctp_inq_bundle_sack(struct xsctp_assoc *asoc, struct sk_buff *pkt,
 			   u32 room);
-void xsctp_inq_window_update(struct xsctp_assoc *asoc);
+bool xsctp_inq_window_update(struct xsctp_assoc *asoc);
 bool xsctp_inq_update_due(const struct xsctp_assoc *asoc);
 void xsctp_inq_busy(struct xsctp_assoc *asoc);
+void xsctp_inq_wake_waiters(struct sock *sk);
 u32 xsctp_inq_rwnd(const struct xsctp_assoc *asoc);
 bool xsctp_inq_holds(const struct xsctp_assoc *asoc);
 void xsctp_inq_purge(struct xsctp_assoc *asoc);

@@ -86,6 +86,7 @@ struct xsctp_sock {
 	atomic_t wmem_queued;		/* its associations' sndbuf_used */
 	u32 busy_epoch;			/* receiving associations, inq.c */
 	atomic_t busy[2];		/* ... in this epoch and the last */
+	struct list_head rwnd_waiters;	/* under assoc_lock, inq.c */
 	struct xsctp_sock_opts opts;	/* inherited by accept()ed sockets */
 };
 
