@@ -88,7 +88,7 @@ void xsctp_inq_busy(struct xsctp_assoc *asoc)
 	atomic_inc(&xs->busy[now & 1]);
 }
 
-/* How many associations of @xs received DATA lately; at least 1. */
+/* How many associations of @xs received DATA or came up lately; >= 1 */
 static int busy_assocs(const struct xsctp_sock *xs)
 {
 	u32 now = jiffies / XSCTP_BUSY_EPOCH, e = READ_ONCE(xs->busy_epoch);
@@ -243,22 +243,6 @@ void xsctp_inq_send_sack(struct xsctp_assoc *asoc)
 }
 
 /*
- * Called after the user read data.  RFC 9260 s6.2 (receiver SWS avoidance,
- * RFC 813): tell the peer when the window we last advertised has opened
- * by a sixteenth of the buffer or an MTU, whichever is more (sctp.ko's
- * default rwnd_update_shift), but never by more than half the most it
- * can be (the buffer, or our share of it); else it would only learn of it
- * by probing.  Not for every message read:
- * on a one-to-many socket whose buffer all its associations fill, each
- * update makes a sender send, and the reader's CPU then runs that data's
- * receive path too.
- *
- * Only while the peer may still send DATA: after its SHUTDOWN it has none
- * outstanding (s9.2).  Past our SHUTDOWN ACK it may already be gone, and
- * a SACK would make it ABORT (s8.4) an association that was ending
- * cleanly, should that ABORT overtake or outlive its SHUTDOWN COMPLETE.
- */
-/*
  * Might xsctp_inq_window_update() send now?  Without asoc->lock, so that
  * reading a message costs no lock on the association the other dozen
  * times in a step: an update needs the window open by buf/16 at least.
@@ -273,6 +257,23 @@ bool xsctp_inq_update_due(const struct xsctp_assoc *asoc)
 	       xsctp_inq_rwnd(asoc) >= sent + update_step(asoc, 0);
 }
 
+/*
+ * Called after the user read data.  RFC 9260 s6.2 (receiver SWS avoidance,
+ * RFC 813): tell the peer when the window we last advertised has opened
+ * by a sixteenth of the buffer or an MTU, whichever is more (sctp.ko's
+ * default rwnd_update_shift), but never by more than half the most it
+ * can be (the buffer, or our share of it); else it would only learn of it
+ * by probing.  Not for every message read:
+ * on a one-to-many socket whose buffer all its associations fill, each
+ * update makes a sender send, and the reader's CPU then runs that data's
+ * receive path too.
+ *
+ * Only while the peer may still send DATA: after its SHUTDOWN it has none
+ * outstanding (s9.2).  Past our SHUTDOWN ACK it may already be gone, and
+ * a SACK would make it ABORT (s8.4) an association that was ending
+ * cleanly, should that ABORT overtake or outlive its SHUTDOWN COMPLETE.
+ * Returns whether it sent the update.
+ */
 bool xsctp_inq_window_update(struct xsctp_assoc *asoc)
 {
 	u32 rwnd = xsctp_inq_rwnd(asoc);
