@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,9 @@
 #include <netinet/in.h>
 #include <netinet/sctp.h>
 #include <linux/sock_diag.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 
 #include "kselftest_harness.h"
 #include "helpers.h"
@@ -624,6 +627,106 @@ TEST(sack_immediately)
 	ASSERT_EQ(sizeof(msg), recv_data(sfd, buf, sizeof(buf), TMO));
 	close(sfd);
 	close(cfd);
+	close(lfd);
+}
+
+/* ---- a one-to-many socket's buffer, shared ---- */
+
+/* A child process that runs @fn(@fd) until killed, or its parent ends. */
+static pid_t spawn(void (*fn)(int), int fd)
+{
+	pid_t pid = fork();
+
+	if (!pid) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		fn(fd);
+		_exit(0);
+	}
+	return pid;
+}
+
+static void read_all(int fd)
+{
+	char buf[4096];
+
+	while (recv(fd, buf, sizeof(buf), 0) >= 0 || errno == EINTR)
+		;
+}
+
+static void flood(int fd)
+{
+	char buf[MLEN] = "flood";
+
+	while (send(fd, buf, sizeof(buf), MSG_NOSIGNAL) > 0)
+		;
+}
+
+/*
+ * Two associations share a one-to-many socket's small buffer, one of them
+ * flooding it, and a reader takes every message as it comes.  The other
+ * must not wait on delayed SACKs (500 ms here): its window, used up by
+ * what it sent, must be reopened as its messages are read.  That update
+ * was measured against the last a_rwnd, not against what the peer had
+ * left, and did not come; and a window counted in truesize let the flood
+ * send twice what fit, whose excess was dropped.  Its 200 messages, the
+ * last with SCTP_SACK_IMMEDIATELY, are through within a second (well
+ * under 0.1 s here when nothing stalls).
+ */
+TEST(shared_buffer_fair_share)
+{
+	struct sockaddr_in srv = sin_of("127.0.0.1", PORT + 8);
+	struct sctp_sack_info si = { .sack_assoc_id = SCTP_FUTURE_ASSOC,
+				     .sack_delay = 500, .sack_freq = 2 };
+	struct sctp_sndinfo snd = { .snd_flags = SCTP_SACK_IMMEDIATELY };
+	int lfd, a, b, small = 32768, on = 1, i;
+	char msg[MLEN] = "paced";
+	pid_t reader, flooder;
+	long long t0, t;
+
+	if (!xsctp_loaded())
+		SKIP(return, "sctp.ko offers each association all the buffer");
+	ASSERT_EQ(0, unshare(CLONE_NEWNET));
+	ASSERT_EQ(0, sh("ip link set lo up"));
+	lfd = socket(AF_INET, SOCK_SEQPACKET, IPPROTO_SCTP);
+	a = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+	b = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+	ASSERT_LE(0, lfd);
+	ASSERT_LE(0, a);
+	ASSERT_LE(0, b);
+	ASSERT_EQ(0, setsockopt(lfd, SOL_SOCKET, SO_RCVBUF, &small,
+				sizeof(small)));
+	ASSERT_EQ(0, setsockopt(lfd, IPPROTO_SCTP, SCTP_DELAYED_SACK, &si,
+				sizeof(si)));
+	ASSERT_EQ(0, bind(lfd, (struct sockaddr *)&srv, sizeof(srv)));
+	ASSERT_EQ(0, listen(lfd, 2));
+	ASSERT_EQ(0, setsockopt(a, IPPROTO_SCTP, SCTP_NODELAY, &on,
+				sizeof(on)));
+	ASSERT_EQ(0, setsockopt(b, IPPROTO_SCTP, SCTP_NODELAY, &on,
+				sizeof(on)));
+	ASSERT_EQ(0, connect(a, (struct sockaddr *)&srv, sizeof(srv)));
+	ASSERT_EQ(0, connect(b, (struct sockaddr *)&srv, sizeof(srv)));
+	reader = spawn(read_all, lfd);
+	flooder = spawn(flood, b);
+	ASSERT_LT(0, reader);
+	ASSERT_LT(0, flooder);
+
+	t0 = now_ms();
+	for (i = 0; i < 199; i++)
+		ASSERT_EQ(sizeof(msg), send(a, msg, sizeof(msg), 0))
+			TH_LOG("message %d: %s", i, strerror(errno));
+	/* and no delayed SACK for the last */
+	ASSERT_EQ(sizeof(msg), send_cmsg(a, msg, sizeof(msg), SCTP_SNDINFO,
+					 &snd, sizeof(snd)));
+	t = wait_acked(a, 30000);
+	kill(flooder, SIGKILL);
+	kill(reader, SIGKILL);
+	waitpid(flooder, NULL, 0);
+	waitpid(reader, NULL, 0);
+	ASSERT_LE(0, t);
+	t = now_ms() - t0;
+	EXPECT_GT(1000, t) TH_LOG("200 messages took %lld ms", t);
+	close(a);
+	close(b);
 	close(lfd);
 }
 
