@@ -107,45 +107,16 @@ static u32 share(const struct xsctp_assoc *asoc, int buf)
 	return max(buf, 0) / busy_assocs(xsctp_sk(asoc->sk));
 }
 
-#define XSCTP_RATIO_INIT	128	/* half: sctp.ko offers sk_rcvbuf / 2 */
-#define XSCTP_RATIO_MIN		16
-
-/*
- * The peer counts a window in bytes of user data (RFC 9260 s6.2.1), the
- * buffer counts what holding them costs (truesize): a 1000-byte chunk
- * costs 2300, a 100-byte one 700.  A window of the room itself let the
- * peer send twice what fit, and the excess was dropped.  So the room is
- * scaled by what the association's chunks have cost lately, as TCP
- * scales its window by the ratio it sees (scaling_ratio).
- */
-static u32 to_payload(const struct xsctp_assoc *asoc, u32 room)
-{
-	u32 ratio = READ_ONCE(asoc->rx_ratio) ?: XSCTP_RATIO_INIT;
-
-	return (u64)room * ratio >> 8;
-}
-
-/* Called under asoc->lock: a chunk of @len bytes costs @truesize. */
-static void measure_ratio(struct xsctp_assoc *asoc, u32 len, u32 truesize)
-{
-	int ratio = asoc->rx_ratio ?: XSCTP_RATIO_INIT;
-	int now = clamp_t(u64, ((u64)len << 8) / truesize, XSCTP_RATIO_MIN,
-			  256);
-
-	WRITE_ONCE(asoc->rx_ratio, ratio + (now - ratio) / 8);
-}
-
 /*
  * RFC 9260 s6.2.1: the receive window we advertise, our share of the free
- * space less what we hold, in bytes of user data.  Also read without
- * asoc->lock, by xsctp_inq_update_due().
+ * space less what we hold.  Also read without asoc->lock, by
+ * xsctp_inq_update_due().
  */
 u32 xsctp_inq_rwnd(const struct xsctp_assoc *asoc)
 {
 	int free = READ_ONCE(asoc->sk->sk_rcvbuf) - xsctp_ulp_rmem(asoc);
 
-	return to_payload(asoc, max_t(int, share(asoc, free) -
-					   READ_ONCE(asoc->held), 0));
+	return max_t(int, share(asoc, free) - READ_ONCE(asoc->held), 0);
 }
 
 /* How far the window must open for an update (xsctp_inq_window_update) */
@@ -153,8 +124,7 @@ static u32 update_step(const struct xsctp_assoc *asoc, u32 pmtu)
 {
 	int buf = READ_ONCE(asoc->sk->sk_rcvbuf);
 
-	return to_payload(asoc, min(max(pmtu, (u32)buf >> 4),
-				    share(asoc, buf) / 2));
+	return min(max(pmtu, (u32)buf >> 4), share(asoc, buf) / 2);
 }
 
 /*
@@ -283,8 +253,7 @@ bool xsctp_inq_update_due(const struct xsctp_assoc *asoc)
 {
 	u32 sent = READ_ONCE(asoc->rwnd_sent);
 
-	return sent < to_payload(asoc, share(asoc,
-					     READ_ONCE(asoc->sk->sk_rcvbuf)) / 2) &&
+	return sent < share(asoc, READ_ONCE(asoc->sk->sk_rcvbuf)) / 2 &&
 	       xsctp_inq_rwnd(asoc) >= sent + update_step(asoc, 0);
 }
 
@@ -710,7 +679,6 @@ void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	skb = data_skb(r, &d);
 	if (!skb)
 		return;		/* not marked: the peer retransmits it */
-	measure_ratio(asoc, d.payload_len, skb->truesize);
 	/* the window the peer sees shrinks by what it sends (s6.2.1 B):
 	 * an update is due when ours opens past that, not past the last
 	 * a_rwnd, or data read but not yet acked keeps the peer's window
