@@ -654,8 +654,10 @@ static void read_all(int fd)
 }
 
 /*
- * 1400 bytes: such a message costs about 2 KB of receive buffer, within
- * the twice the window that an in-sequence TSN may take (inq.c room_for)
+ * 1400 bytes: such a message costs about 2 KB of receive buffer, so a
+ * window counted in buffer bytes lets the peer overshoot by less than
+ * the twice the buffer that an in-sequence TSN may fill (inq.c
+ * room_for()): the test sees the update rule, not drops
  */
 #define FAIR_LEN	1400
 
