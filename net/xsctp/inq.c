@@ -107,16 +107,53 @@ static u32 share(const struct xsctp_assoc *asoc, int buf)
 	return max(buf, 0) / busy_assocs(xsctp_sk(asoc->sk));
 }
 
+#define XSCTP_COST_ONE		256	/* rx_cost: payload = truesize */
+#define XSCTP_COST_MIN		8
+
+/*
+ * The peer spends a window in bytes of user data (RFC 9260 s6.2.1); the
+ * buffer counts what holding them costs (truesize): about 2300 bytes for
+ * a 1000-byte chunk, 900 for a 200-byte one.  room_for() takes chunks in
+ * sequence up to twice the buffer, so a window of the room itself holds
+ * while payload is at least half its cost.  Below that the peer could
+ * send more than we take, and the excess was dropped, to come back after
+ * a T3 timeout; so the room is scaled by twice the payload per truesize
+ * the association's chunks had lately.  Not by the ratio itself: that
+ * halves the windows of 1000-byte messages, and 16 peers sharing one
+ * buffer then wait on delayed SACKs (Documentation/benchmarks.rst,
+ * session 8).  Out-of-sequence chunks may still be dropped (s6.2).
+ */
+static u32 to_payload(const struct xsctp_assoc *asoc, u32 room)
+{
+	u32 cost = READ_ONCE(asoc->rx_cost);
+
+	if (!cost || 2 * cost >= XSCTP_COST_ONE)
+		return room;
+	return (u64)room * 2 * cost / XSCTP_COST_ONE;
+}
+
+/* Called under asoc->lock: a DATA chunk of @len bytes costs @truesize. */
+static void measure_cost(struct xsctp_assoc *asoc, u32 len, u32 truesize)
+{
+	int was = asoc->rx_cost ?: XSCTP_COST_ONE / 2;
+	int now = clamp_t(u64, (u64)len * XSCTP_COST_ONE / truesize,
+			  XSCTP_COST_MIN, XSCTP_COST_ONE);
+
+	/* a moving average over about eight chunks */
+	WRITE_ONCE(asoc->rx_cost, was + (now - was) / 8);
+}
+
 /*
  * RFC 9260 s6.2.1: the receive window we advertise, our share of the free
- * space less what we hold.  Also read without asoc->lock, by
- * xsctp_inq_update_due().
+ * space less what we hold, in what the peer can send into it.  Also read
+ * without asoc->lock, by xsctp_inq_update_due().
  */
 u32 xsctp_inq_rwnd(const struct xsctp_assoc *asoc)
 {
 	int free = READ_ONCE(asoc->sk->sk_rcvbuf) - xsctp_ulp_rmem(asoc);
 
-	return max_t(int, share(asoc, free) - READ_ONCE(asoc->held), 0);
+	return to_payload(asoc, max_t(int, share(asoc, free) -
+					   READ_ONCE(asoc->held), 0));
 }
 
 /* How far the window must open for an update (xsctp_inq_window_update) */
@@ -124,7 +161,8 @@ static u32 update_step(const struct xsctp_assoc *asoc, u32 pmtu)
 {
 	int buf = READ_ONCE(asoc->sk->sk_rcvbuf);
 
-	return min(max(pmtu, (u32)buf >> 4), share(asoc, buf) / 2);
+	return to_payload(asoc, min(max(pmtu, (u32)buf >> 4),
+				    share(asoc, buf) / 2));
 }
 
 /*
@@ -253,7 +291,8 @@ bool xsctp_inq_update_due(const struct xsctp_assoc *asoc)
 {
 	u32 sent = READ_ONCE(asoc->rwnd_sent);
 
-	return sent < share(asoc, READ_ONCE(asoc->sk->sk_rcvbuf)) / 2 &&
+	return sent < to_payload(asoc, share(asoc,
+					     READ_ONCE(asoc->sk->sk_rcvbuf)) / 2) &&
 	       xsctp_inq_rwnd(asoc) >= sent + update_step(asoc, 0);
 }
 
@@ -679,6 +718,7 @@ void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	skb = data_skb(r, &d);
 	if (!skb)
 		return;		/* not marked: the peer retransmits it */
+	measure_cost(asoc, d.payload_len, skb->truesize);
 	/* the window the peer sees shrinks by what it sends (s6.2.1 B):
 	 * an update is due when ours opens past that, not past the last
 	 * a_rwnd, or data read but not yet acked keeps the peer's window

@@ -173,6 +173,7 @@ struct xsctp_assoc {
 	struct sk_buff_head pd_wait;	/* our other messages, meanwhile */
 	u32 rwnd_sent;			/* a_rwnd of the last SACK, less DATA since */
 	u32 busy_epoch;			/* the last it counted in, inq.c */
+	u16 rx_cost;			/* payload per truesize, 256ths, inq.c */
 	struct list_head rwnd_node;	/* xsctp_sock->rwnd_waiters */
 	u8 data_pkts_unacked;		/* RFC 9260 s6.2: SACK every 2nd packet */
 	bool sack_now;
