@@ -20,11 +20,23 @@ static void drop_reason(struct net *net, enum xsctp_drop_reason why)
 }
 
 /*
+ * What the first packet of a GSO skb found, for the others: they share
+ * their addresses and common header, so one lookup serves them all.
+ */
+struct rcv_burst {
+	union xsctp_addr src, dst;
+	struct xsctp_assoc *asoc;	/* held reference, or NULL */
+	struct xsctp_path *path;
+};
+
+/*
  * One SCTP packet, in the linear data of @carrier; @skb (the same or a
- * GSO skb holding it) has the IP header.
+ * GSO skb holding it) has the IP header.  @burst: for a packet of a GSO
+ * skb, else NULL.
  */
 static void rcv_pkt(struct net *net, struct sk_buff *skb,
-		    struct sk_buff *carrier, struct xsctp_rcv *r)
+		    struct sk_buff *carrier, struct xsctp_rcv *r,
+		    struct rcv_burst *burst)
 {
 	const u8 *pkt = carrier->data;
 	u32 len = carrier->len;
@@ -42,8 +54,23 @@ static void rcv_pkt(struct net *net, struct sk_buff *skb,
 	r->pkt = pkt;
 	r->len = len;
 	r->vtag = ntohl(((struct xsctp_hdr *)pkt)->vtag);
-	xsctp_addr_from_skb(&r->src, &r->dst, skb);
-	r->asoc = xsctp_assoc_lookup(net, &r->src, &r->dst, &r->path);
+	if (burst && burst->asoc) {
+		r->src = burst->src;
+		r->dst = burst->dst;
+		r->path = burst->path;
+		r->asoc = burst->asoc;
+		xsctp_assoc_hold(r->asoc);
+	} else {
+		xsctp_addr_from_skb(&r->src, &r->dst, skb);
+		r->asoc = xsctp_assoc_lookup(net, &r->src, &r->dst, &r->path);
+		if (burst && r->asoc) {
+			burst->src = r->src;
+			burst->dst = r->dst;
+			burst->path = r->path;
+			burst->asoc = r->asoc;
+			xsctp_assoc_hold(r->asoc);
+		}
+	}
 	if (!r->asoc)
 		r->sk = xsctp_lookup_listener(net, &r->dst,
 					      xsctp_addr_port(&r->dst));
@@ -59,11 +86,15 @@ static void rcv_pkt(struct net *net, struct sk_buff *skb,
  * or loopback: the head holds the common header, each frag_list skb the
  * chunks of one packet.  Each is run as the packet it stands for, with
  * the header put back in front; the SACK decision waits for the last.
+ * All run under rcu_read_lock (ip_protocol_deliver_rcu()), so the path
+ * the burst keeps stays valid; assoc_packet() checks that it is still
+ * the association's.
  */
 static void rcv_gso(struct net *net, struct sk_buff *skb)
 {
 	bool crc_done = skb->ip_summed == CHECKSUM_PARTIAL ||
 			skb->ip_summed == CHECKSUM_UNNECESSARY;
+	struct rcv_burst burst = {};
 	struct xsctp_hdr hdr;
 	struct sk_buff *seg;
 	u32 data = 0;
@@ -85,10 +116,12 @@ static void rcv_gso(struct net *net, struct sk_buff *skb)
 			xsctp_inc_stats(net, XSCTP_MIB_CHECKSUMERRORS);
 			drop_reason(net, XSCTP_DROP_BAD_CHECKSUM);
 		} else {
-			rcv_pkt(net, skb, seg, &r);
+			rcv_pkt(net, skb, seg, &r, &burst);
 		}
 		__skb_pull(seg, XSCTP_HDR_LEN);
 	}
+	if (burst.asoc)
+		xsctp_assoc_put(burst.asoc);
 }
 
 static int xsctp_rcv(struct sk_buff *skb)
@@ -119,7 +152,7 @@ static int xsctp_rcv(struct sk_buff *skb)
 		drop_reason(net, XSCTP_DROP_BAD_CHECKSUM);
 		goto discard;
 	}
-	rcv_pkt(net, skb, skb, &r);
+	rcv_pkt(net, skb, skb, &r, NULL);
 	consume_skb(skb);
 	return 0;
 discard:

@@ -347,7 +347,8 @@ static int make_chunks(struct msghdr *msg, size_t len, u32 frag,
 		if (!skb)
 			return -ENOMEM;
 		__skb_queue_tail(q, skb);
-		dc = xsctp_pkt_chunk(skb, XSCTP_CID_DATA, flags, 12 + n);
+		dc = xsctp_pkt_chunk_fill(skb, XSCTP_CID_DATA, flags, 12 + n,
+					  n);
 		dc->sid = htons(p->sid);
 		/* the user gives the PPID in network order (RFC 6458) */
 		dc->ppid = (__force __be32)p->ppid;

@@ -20,6 +20,8 @@ struct xsctp_path;
 
 struct sk_buff *xsctp_pkt_new(u32 chunk_room, gfp_t gfp);
 void *xsctp_pkt_chunk(struct sk_buff *skb, u8 type, u8 flags, u32 body);
+void *xsctp_pkt_chunk_fill(struct sk_buff *skb, u8 type, u8 flags, u32 body,
+			   u32 fill);
 u32 xsctp_path_room(const struct xsctp_path *path);
 u32 xsctp_assoc_frag_point(const struct xsctp_assoc *asoc);
 int xsctp_path_route(struct xsctp_path *path);
