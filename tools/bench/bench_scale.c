@@ -171,38 +171,43 @@ static void print_top_caches(const struct mem *a, const struct mem *b,
 	printf("\n");
 }
 
+/* Idle and iowait time of all CPUs so far, in USER_HZ ticks. */
+static unsigned long long idle_ticks(void)
+{
+	unsigned long long v[5];
+	FILE *f = fopen("/proc/stat", "r");
+
+	if (!f || fscanf(f, "cpu %llu %llu %llu %llu %llu", &v[0], &v[1],
+			 &v[2], &v[3], &v[4]) != 5)
+		bench_die("/proc/stat");
+	fclose(f);
+	return v[3] + v[4];
+}
+
 /*
- * Busy jiffies of all CPUs over the interval, in % of one CPU.  The kernel
- * samples this at the tick (no IRQ_TIME_ACCOUNTING on Debian's cloud
- * kernels): timer work that ends before the next tick reads as idle, so
- * hb_packets_per_s is the figure to trust for how much work there was.
- * (Counting cycles lost by idle-priority spinners was tried: under TCG on
- * a shared host their speed varies by +-20%, more than the signal.)
+ * Busy time of all CPUs over the interval, in % of one CPU: the wall
+ * time of the online CPUs less their idle time.  The user, system and
+ * softirq fields of /proc/stat are sampled at the tick on these kernels
+ * (no IRQ_TIME_ACCOUNTING), so timer work that ended before the next
+ * tick read as idle, and small figures undercounted.  The idle field is
+ * measured, not sampled, once the tick stops in idle (NO_HZ): an
+ * interrupt or softirq on an idle CPU ends the idle period it splits.
+ * (Counting cycles lost by idle-priority spinners was tried: under TCG
+ * on a shared host their speed varies by +-20%, more than the signal.)
  */
 static double cpu_busy_pct(double seconds)
 {
-	unsigned long long v[2][10] = {}, busy = 0;
-	double t0, t;
-	int r, i;
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned long long i0, i1;
+	double t0, t, idle;
 
-	for (r = 0; r < 2; r++) {
-		FILE *f = fopen("/proc/stat", "r");
-
-		if (!f || fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu",
-				 &v[r][0], &v[r][1], &v[r][2], &v[r][3],
-				 &v[r][4], &v[r][5], &v[r][6], &v[r][7]) != 8)
-			bench_die("/proc/stat");
-		fclose(f);
-		if (!r) {
-			t0 = bench_now();
-			usleep(seconds * 1e6);
-			t = bench_now() - t0;
-		}
-	}
-	for (i = 0; i < 8; i++)
-		if (i != 3 && i != 4)	/* idle, iowait */
-			busy += v[1][i] - v[0][i];
-	return busy * 100.0 / sysconf(_SC_CLK_TCK) / t;
+	i0 = idle_ticks();
+	t0 = bench_now();
+	usleep(seconds * 1e6);
+	i1 = idle_ticks();
+	t = bench_now() - t0;
+	idle = (double)(i1 - i0) / sysconf(_SC_CLK_TCK);
+	return (ncpu * t - idle) * 100.0 / t;
 }
 
 /* SctpOutCtrlChunks of this netns: heartbeats are most of it when idle. */
