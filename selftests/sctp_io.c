@@ -137,18 +137,20 @@ static void __attribute__((format(printf, 1, 2), noreturn)) die(const char *fmt,
 	exit(1);
 }
 
-static void __attribute__((format(printf, 1, 2))) vlog(const char *fmt, ...)
+/* A line on stderr, for the log of the run. */
+static void __attribute__((format(printf, 1, 2))) say(const char *fmt, ...)
 {
 	va_list ap;
 
-	if (!opt.verbose)
-		return;
 	va_start(ap, fmt);
 	fprintf(stderr, "sctp_io: ");
 	vfprintf(stderr, fmt, ap);
 	fprintf(stderr, "\n");
 	va_end(ap);
 }
+
+/* -v: the same, only when asked */
+#define vlog(...) do { if (opt.verbose) say(__VA_ARGS__); } while (0)
 
 static void *xcalloc(size_t n, size_t size)
 {
@@ -959,23 +961,26 @@ static void ep_event(struct ep *e, short revents)
 		ep_read(e);
 }
 
-/* -v: what each socket and association was doing when time ran out. */
+/*
+ * What each socket and association was doing when time ran out, so that
+ * a hang seen once in CI says where it stood.
+ */
 static void dump_state(void)
 {
 	struct sctp_status st;
 	socklen_t len;
 	int i;
 
-	for (i = 0; opt.verbose && i < neps; i++)
-		vlog("ep %d: fd %d echo_pending %d len %d eagains %d",
+	for (i = 0; i < neps; i++)
+		say("ep %d: fd %d echo_pending %d len %d eagains %d",
 		     i, eps[i].fd, eps[i].echo_pending, eps[i].len,
 		     eps[i].eagains);
-	for (i = 0; opt.verbose && i < nassocs; i++) {
+	for (i = 0; i < nassocs; i++) {
 		memset(&st, 0, sizeof(st));
 		st.sstat_assoc_id = assocs[i].id;
 		len = sizeof(st);
 		getsockopt(assocs[i].ep->fd, IPPROTO_SCTP, SCTP_STATUS, &st, &len);
-		vlog("assoc %d conn %d: up %d ended %d shut %d sent %u rx %llu; state %d rwnd %u unacked %u pending %u",
+		say("assoc %d conn %d: up %d ended %d shut %d sent %u rx %llu; state %d rwnd %u unacked %u pending %u",
 		     assocs[i].id, assocs[i].conn, assocs[i].up,
 		     assocs[i].ended, assocs[i].shut, assocs[i].sent,
 		     (unsigned long long)assocs[i].rx_msgs, st.sstat_state,
