@@ -92,24 +92,30 @@ static int bound_set(const struct sock *sk, union xsctp_addr *out, int max)
 /* Can a packet for local address @a reach socket @sk? */
 bool xsctp_sk_has_laddr(const struct sock *sk, const union xsctp_addr *a)
 {
-	union xsctp_addr set[XSCTP_MAX_BOUND], ip = *a;
-	int n, i;
+	const struct xsctp_bound *b;
+	union xsctp_addr ip = *a, own;
+	bool found = false;
+	int i;
 
 	if (a->sa.sa_family == AF_INET6 && sk->sk_family == AF_INET)
 		return false;
 	if (a->sa.sa_family == AF_INET && sk->sk_family == AF_INET6 &&
 	    sk->sk_ipv6only)
 		return false;
-	rcu_read_lock();
-	n = bound_set(sk, set, XSCTP_MAX_BOUND);
-	rcu_read_unlock();
-	if (!n)
-		return true;
 	xsctp_addr_set_port(&ip, 0);
-	for (i = 0; i < n; i++)
-		if (xsctp_addr_eq(&set[i], &ip))
-			return true;
-	return false;
+	/* on every packet's lookup: the list is read in place, not copied */
+	rcu_read_lock();
+	b = rcu_dereference(xsctp_sk(sk)->bound);
+	if (b) {
+		found = !b->n;
+		for (i = 0; i < b->n && !found; i++)
+			found = xsctp_addr_eq(&b->a[i], &ip);
+	} else {
+		sk_ip(sk, &own);
+		found = xsctp_addr_any(&own) || xsctp_addr_eq(&own, &ip);
+	}
+	rcu_read_unlock();
+	return found;
 }
 
 /* Could one local transport address belong to both sockets? */
