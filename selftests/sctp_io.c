@@ -903,17 +903,6 @@ static void accept_all(struct ep *l)
 		e = ep_new(fd);
 		e->a = assoc_new(e, -1);
 		ep_read(e);
-		/*
-		 * All came: stop listening.  A State Cookie replayed after an
-		 * association ended is valid for its whole lifetime (RFC 9260
-		 * s5.1.5) and would make a new association, which is no
-		 * connection too many of the stack's doing.
-		 */
-		if (nassocs == (int)opt.conns) {
-			close(l->fd);
-			l->fd = -1;
-			return;
-		}
 	}
 }
 
