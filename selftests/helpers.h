@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,10 +59,12 @@ static inline long long now_ms(void)
 }
 
 /*
- * Waits up to @ms until none of @fd's DATA is unacknowledged
- * (SCTP_STATUS); the ms it took, or -1.
+ * Waits up to @ms until at most @unacked of @fd's DATA chunks are
+ * unacknowledged and its peer's window is at most @rwnd (SCTP_STATUS);
+ * the ms it took, or -1.
  */
-static inline long long wait_acked(int fd, int ms)
+static inline long long wait_status(int fd, int ms, uint32_t unacked,
+				    uint32_t rwnd)
 {
 	long long t0 = now_ms();
 
@@ -71,11 +74,17 @@ static inline long long wait_acked(int fd, int ms)
 
 		if (getsockopt(fd, IPPROTO_SCTP, SCTP_STATUS, &st, &len))
 			return -1;
-		if (!st.sstat_unackdata)
+		if (st.sstat_unackdata <= unacked && st.sstat_rwnd <= rwnd)
 			return now_ms() - t0;
 		usleep(2000);
 	} while (now_ms() - t0 < ms);
 	return -1;
+}
+
+/* Until none of @fd's DATA is unacknowledged. */
+static inline long long wait_acked(int fd, int ms)
+{
+	return wait_status(fd, ms, 0, UINT32_MAX);
 }
 
 /* A counter of /proc/net/sctp/snmp, or -1. */

@@ -70,32 +70,46 @@ bool xsctp_sk_wildcard(const struct sock *sk)
 }
 
 /*
- * The socket's specific addresses, at most @max, ports 0; 0 for the
- * wildcard.  Called under RCU or the socket lock.
+ * The socket's specific addresses where they are, ports 0: its list, or
+ * bind()'s address put in @own; *@n is 0 for the wildcard.  Called under
+ * RCU or the socket lock.
  */
-static int bound_set(const struct sock *sk, union xsctp_addr *out, int max)
+static const union xsctp_addr *bound_view(const struct sock *sk,
+					  union xsctp_addr *own, int *n)
 {
 	const struct xsctp_bound *b;
-	int n;
 
 	b = rcu_dereference_check(xsctp_sk(sk)->bound,
 				  lockdep_sock_is_held(sk));
 	if (b) {
-		n = min_t(int, b->n, max);
-		memcpy(out, b->a, n * sizeof(*out));
-		return n;
+		*n = b->n;
+		return b->a;
 	}
-	sk_ip(sk, out);
-	return !xsctp_addr_any(out);
+	sk_ip(sk, own);
+	*n = !xsctp_addr_any(own);
+	return own;
+}
+
+/* The same, copied: at most @max of them. */
+static int bound_set(const struct sock *sk, union xsctp_addr *out, int max)
+{
+	const union xsctp_addr *a;
+	union xsctp_addr own;
+	int n;
+
+	a = bound_view(sk, &own, &n);
+	n = min(n, max);
+	memcpy(out, a, n * sizeof(*out));
+	return n;
 }
 
 /* Can a packet for local address @a reach socket @sk? */
 bool xsctp_sk_has_laddr(const struct sock *sk, const union xsctp_addr *a)
 {
-	const struct xsctp_bound *b;
+	const union xsctp_addr *set;
 	union xsctp_addr ip = *a, own;
-	bool found = false;
-	int i;
+	bool found;
+	int n, i;
 
 	if (a->sa.sa_family == AF_INET6 && sk->sk_family == AF_INET)
 		return false;
@@ -105,15 +119,10 @@ bool xsctp_sk_has_laddr(const struct sock *sk, const union xsctp_addr *a)
 	xsctp_addr_set_port(&ip, 0);
 	/* on every packet's lookup: the list is read in place, not copied */
 	rcu_read_lock();
-	b = rcu_dereference(xsctp_sk(sk)->bound);
-	if (b) {
-		found = !b->n;
-		for (i = 0; i < b->n && !found; i++)
-			found = xsctp_addr_eq(&b->a[i], &ip);
-	} else {
-		sk_ip(sk, &own);
-		found = xsctp_addr_any(&own) || xsctp_addr_eq(&own, &ip);
-	}
+	set = bound_view(sk, &own, &n);
+	found = !n;
+	for (i = 0; i < n && !found; i++)
+		found = xsctp_addr_eq(&set[i], &ip);
 	rcu_read_unlock();
 	return found;
 }
