@@ -257,4 +257,95 @@ TEST(stale_cookie_is_preserved)
 	close(s);
 }
 
+/* A raw SCTP packet from 127.0.0.1:@sport to @to, checksum filled in. */
+static int raw_send(int r, uint8_t *p, size_t n, uint16_t sport,
+		    const struct sockaddr_in *to, uint32_t vtag)
+{
+	struct sockaddr_in dst = *to;
+
+	memcpy(p, &sport, 2);
+	memcpy(p + 2, &to->sin_port, 2);
+	vtag = htonl(vtag);
+	memcpy(p + 4, &vtag, 4);
+	sctp_csum(p, n);
+	dst.sin_port = 0;			/* raw: no port */
+	return sendto(r, p, n, 0, (struct sockaddr *)&dst, sizeof(dst)) ==
+	       (ssize_t)n ? 0 : -1;
+}
+
+/*
+ * RFC 9260 s5.1.5 (3): a State Cookie is good only for the ports it was
+ * made for.  A raw socket plays the client: it sends an INIT to endpoint
+ * a and takes the cookie of a's INIT ACK to endpoint b, which must drop
+ * it (both endpoints' cookies carry the same namespace's MAC).  The same
+ * cookie then makes the association at a, and reading its COMM_UP sends
+ * nothing: a window the peer already knows from the INIT ACK is no
+ * window update (a SACK before any DATA, which the local stack, seeing
+ * it for no association, would answer with an ABORT).
+ */
+TEST(cookie_for_another_port)
+{
+	uint8_t init[32] = { 0 }, ack[2048], echo[2048] = { 0 }, seen[64];
+	uint16_t cport = htons(40000 + getpid() % 20000);
+	struct sockaddr_in aa, ba;
+	uint32_t tag, itag = htonl(0x5eed0001);
+	int a, b, r, n, off, clen = 0;
+	cpu_set_t one;
+
+	own_netns(NULL);
+	/* one CPU: the kernel takes the packets in the order they are sent */
+	CPU_ZERO(&one);
+	CPU_SET(0, &one);
+	ASSERT_EQ(0, sched_setaffinity(0, sizeof(one), &one));
+	a = bound(SOCK_SEQPACKET, &aa);
+	b = bound(SOCK_SEQPACKET, &ba);
+	r = socket(AF_INET, SOCK_RAW, IPPROTO_SCTP);
+	ASSERT_LE(0, a);
+	ASSERT_LE(0, b);
+	ASSERT_LE(0, r);
+	ASSERT_EQ(0, listen(a, 4));
+	ASSERT_EQ(0, listen(b, 4));
+
+	/* INIT: tag, a_rwnd 64 KiB, 1 stream each way, TSN 1 */
+	init[12] = 1;
+	init[15] = 20;
+	memcpy(init + 16, &itag, 4);
+	init[21] = 1;
+	init[25] = 1;
+	init[27] = 1;
+	init[31] = 1;
+	ASSERT_EQ(0, raw_send(r, init, sizeof(init), cport, &aa, 0));
+	n = raw_next_ms(r, cport, 2, ack, sizeof(ack), TIMEOUT_MS);
+	ASSERT_LT(32, n);
+	memcpy(&tag, ack + 16, 4);		/* a's Initiate Tag */
+	for (off = 32; off + 4 <= n; off += (clen + 3) & ~3) {
+		clen = ack[off + 2] << 8 | ack[off + 3];
+		ASSERT_LE(4, clen);
+		if (ack[off] == 0 && ack[off + 1] == 7)	/* State Cookie */
+			break;
+	}
+	ASSERT_GE(n, off + clen) TH_LOG("no State Cookie in the INIT ACK");
+	echo[12] = 10;				/* COOKIE ECHO */
+	echo[14] = clen >> 8;
+	echo[15] = clen;
+	memcpy(echo + 16, ack + off + 4, clen - 4);
+
+	ASSERT_EQ(0, raw_send(r, echo, 12 + clen, cport, &ba, ntohl(tag)));
+	ASSERT_EQ(0, raw_send(r, echo, 12 + clen, cport, &aa, ntohl(tag)));
+	/* a's COOKIE ACK, and no answer from b before it */
+	do {
+		n = raw_next_ms(r, cport, 11, seen, sizeof(seen), TIMEOUT_MS);
+		ASSERT_EQ(16, n);
+		ASSERT_NE(0, memcmp(seen, &ba.sin_port, 2))
+			TH_LOG("b took a's cookie");
+	} while (memcmp(seen, &aa.sin_port, 2));
+	EXPECT_EQ(SCTP_COMM_UP, assoc_change(a, TIMEOUT_MS));
+	EXPECT_EQ(-ETIMEDOUT, raw_next_ms(r, cport, 3, seen, sizeof(seen), 0));
+	EXPECT_EQ(1, assoc_count(a));
+	EXPECT_EQ(0, assoc_count(b));
+	close(r);
+	close(a);
+	close(b);
+}
+
 TEST_HARNESS_MAIN

@@ -103,4 +103,59 @@ static inline long snmp(const char *name)
 	return found;
 }
 
+/* RFC 9260 appendix B: CRC32c, reflected, as the checksum field holds it. */
+static inline uint32_t crc32c(const uint8_t *p, size_t n)
+{
+	uint32_t c = ~0U;
+	int k;
+
+	while (n--) {
+		c ^= *p++;
+		for (k = 0; k < 8; k++)
+			c = c >> 1 ^ (0x82f63b78U & -(c & 1));
+	}
+	return ~c;
+}
+
+/* Fills in the checksum of SCTP packet @p (header first), @n bytes. */
+static inline void sctp_csum(uint8_t *p, size_t n)
+{
+	uint32_t c;
+
+	memset(p + 8, 0, 4);
+	c = crc32c(p, n);
+	memcpy(p + 8, &c, 4);		/* little-endian host */
+}
+
+/*
+ * The next packet IPv4 raw socket @r sees to port @dport (network order)
+ * whose first chunk is @type, within @ms: its SCTP part, at most @size
+ * bytes of it, in @out.  Returns the bytes copied or -errno.
+ */
+static inline int raw_next_ms(int r, uint16_t dport, uint8_t type,
+			      uint8_t *out, size_t size, int ms)
+{
+	struct pollfd p = { .fd = r, .events = POLLIN };
+	uint8_t pkt[4096];
+	int n, ihl;
+
+	for (;;) {
+		if (poll(&p, 1, ms) != 1)
+			return -ETIMEDOUT;
+		n = recv(r, pkt, sizeof(pkt), 0);
+		if (n < 0)
+			return -errno;
+		ihl = (pkt[0] & 15) * 4;
+		if (n < ihl + 16 || memcmp(pkt + ihl + 2, &dport, 2) ||
+		    pkt[ihl + 12] != type)
+			continue;
+		n -= ihl;
+		if ((size_t)n > size)
+			n = size;
+		memset(out, 0, size);
+		memcpy(out, pkt + ihl, n);
+		return n;
+	}
+}
+
 #endif /* _XSCTP_SELFTEST_HELPERS_H */

@@ -154,19 +154,6 @@ static int next_notif(int fd, int ms, int want_up)
 
 /* ---- raw packets: learn the server's tag, send it an unknown chunk ---- */
 
-static uint32_t crc32c(const uint8_t *p, size_t len)
-{
-	uint32_t c = 0xffffffffu;
-	int k;
-
-	while (len--) {
-		c ^= *p++;
-		for (k = 0; k < 8; k++)
-			c = c & 1 ? (c >> 1) ^ 0x82F63B78u : c >> 1;
-	}
-	return ~c;
-}
-
 static uint16_t get16(const uint8_t *p)
 {
 	return p[0] << 8 | p[1];
@@ -222,18 +209,12 @@ static int inject_unknown(int raw, struct sockaddr_storage *srv,
 {
 	uint8_t p[12 + sizeof(unknown_chunk)];
 	struct sockaddr_storage to = *srv;
-	uint32_t c;
 
 	put16(p, cport);
 	put16(p + 2, port_of(srv));
 	put32(p + 4, tag);
-	memset(p + 8, 0, 4);
 	memcpy(p + 12, unknown_chunk, sizeof(unknown_chunk));
-	c = crc32c(p, sizeof(p));
-	p[8] = c;
-	p[9] = c >> 8;
-	p[10] = c >> 16;
-	p[11] = c >> 24;
+	sctp_csum(p, sizeof(p));
 	((struct sockaddr_in *)&to)->sin_port = 0;	/* raw: no port */
 	return sendto(raw, p, sizeof(p), 0, (struct sockaddr *)&to, slen) ==
 	       (ssize_t)sizeof(p) ? 0 : -1;

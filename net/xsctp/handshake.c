@@ -410,6 +410,19 @@ void xsctp_hs_init(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	answer_init(r, asoc->sk, c, asoc);
 }
 
+/*
+ * RFC 9260 s5.1.5 (3): a cookie is good only for the ports and the tag
+ * it was made for.  The keys are the namespace's, so without the port
+ * check one endpoint's cookie would make an association at another.
+ */
+static bool cookie_matches(const struct xsctp_rcv *r,
+			   const struct xsctp_cookie_tcb *t)
+{
+	return r->vtag == t->my_vtag &&
+	       xsctp_addr_port(&t->local) == xsctp_addr_port(&r->dst) &&
+	       xsctp_addr_port(&t->peer) == xsctp_addr_port(&r->src);
+}
+
 /* Builds the TCB a valid cookie describes, at endpoint r->sk. */
 static struct xsctp_assoc *assoc_from_cookie(struct xsctp_rcv *r,
 					     const struct xsctp_cookie_tcb *t)
@@ -458,52 +471,48 @@ static bool backlog_full(struct sock *sk)
 	return xsctp_style_tcp(sk) && xs->nassocs >= max(xs->backlog, 1U);
 }
 
+/* s5.1.5 (4): ERROR with Stale Cookie, staleness in usec, under the tag
+ * the peer chose (s8.5): it is in COOKIE-ECHOED and drops anything else
+ */
+static void reply_stale(struct xsctp_rcv *r, u32 peer_vtag, u32 stale_us)
+{
+	struct sk_buff *skb = xsctp_pkt_new(12, GFP_ATOMIC);
+	__be32 *us;
+
+	if (!skb)
+		return;
+	xsctp_pkt_chunk(skb, XSCTP_CID_ERROR, 0, 0);
+	us = xsctp_sm_put_cause(skb, XSCTP_CAUSE_STALE_COOKIE, 4);
+	*us = htonl(stale_us);
+	((struct xsctp_chunkhdr *)skb->data)->length = htons(12);
+	xsctp_output_reply(r->net, r->sk, r->skb, peer_vtag, skb);
+}
+
 /* RFC 9260 s5.1 D, s5.1.5: COOKIE ECHO at an endpoint. */
 void xsctp_hs_cookie_echo_endpoint(struct xsctp_rcv *r,
 				   const struct xsctp_chunk *c)
 {
 	struct xsctp_net *xn = xsctp_net(r->net);
+	enum xsctp_cookie_verdict v;
 	struct xsctp_cookie_tcb tcb;
 	struct xsctp_assoc *asoc;
 	u32 stale_us = 0;
 
-	switch (xsctp_cookie_open(&xn->cookie_keys, c->p + 4, c->len - 4,
-				  &tcb, &stale_us)) {
-	case XSCTP_COOKIE_BAD:
-		r->stop = true;
+	r->stop = true;
+	v = xsctp_cookie_open(&xn->cookie_keys, c->p + 4, c->len - 4, &tcb,
+			      &stale_us);
+	/* s5.1.5 (2) and (3) come before the lifetime, (4) */
+	if (v == XSCTP_COOKIE_BAD || !cookie_matches(r, &tcb))
 		return;
-	case XSCTP_COOKIE_STALE: {
-		/* s5.1.5 (3): ERROR with Stale Cookie, staleness in usec,
-		 * under the tag the peer chose (s8.5): it is in COOKIE-ECHOED
-		 * and drops anything else
-		 */
-		struct sk_buff *skb = xsctp_pkt_new(12, GFP_ATOMIC);
-		__be32 *us;
-
-		r->stop = true;
-		if (!skb)
-			return;
-		xsctp_pkt_chunk(skb, XSCTP_CID_ERROR, 0, 0);
-		us = xsctp_sm_put_cause(skb, XSCTP_CAUSE_STALE_COOKIE, 4);
-		*us = htonl(stale_us);
-		((struct xsctp_chunkhdr *)skb->data)->length = htons(12);
-		xsctp_output_reply(r->net, r->sk, r->skb, tcb.peer_vtag, skb);
+	if (v == XSCTP_COOKIE_STALE) {
+		reply_stale(r, tcb.peer_vtag, stale_us);
 		return;
 	}
-	case XSCTP_COOKIE_OK:
-		break;
-	}
-	/* s5.1.5 (2): the packet's tag must be the one in the cookie */
-	if (r->vtag != tcb.my_vtag || !xsctp_addr_eq(&tcb.peer, &r->src) ||
-	    backlog_full(r->sk)) {
-		r->stop = true;
+	if (!xsctp_addr_eq(&tcb.peer, &r->src) || backlog_full(r->sk))
 		return;
-	}
 	asoc = assoc_from_cookie(r, &tcb);
-	if (!asoc) {
-		r->stop = true;
+	if (!asoc)
 		return;
-	}
 	/* the new association takes over the rest of the packet */
 	r->asoc = asoc;
 	r->path = asoc->primary;
@@ -593,7 +602,7 @@ void xsctp_hs_cookie_echo(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 
 	if (xsctp_cookie_open(&xsctp_net(r->net)->cookie_keys, c->p + 4,
 			      c->len - 4, &t, &stale_us) != XSCTP_COOKIE_OK ||
-	    r->vtag != t.my_vtag) {
+	    !cookie_matches(r, &t)) {
 		r->stop = true;
 		return;
 	}

@@ -14,6 +14,11 @@
 int xsctp_inq_init(struct xsctp_assoc *asoc, u32 peer_tsn)
 {
 	asoc->peer_init_tsn = peer_tsn;
+	/* the a_rwnd of our INIT or INIT ACK (RFC 9260 s6.2) is the window
+	 * the peer knows: reading the first message must not look like an
+	 * opening window and cost a SACK before any DATA came
+	 */
+	WRITE_ONCE(asoc->rwnd_sent, xsctp_inq_rwnd(asoc));
 	return xsctp_tsnmap_init(&asoc->tsnmap, asoc->tsnbits,
 				 XSCTP_TSNMAP_BITS, peer_tsn);
 }
