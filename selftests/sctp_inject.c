@@ -1210,6 +1210,7 @@ struct live_gen {
 	unsigned int weight;
 	unsigned int first:1;		/* its own header: first chunk only */
 	unsigned int destructive:1;	/* only with --destructive */
+	unsigned int off:1;		/* left out by --only */
 	unsigned long count;
 };
 
@@ -1224,18 +1225,50 @@ static struct live_gen gens[] = {
 	GEN(data_empty, 1, .destructive = 1),
 };
 
+static int gen_usable(const struct live_gen *g, int first)
+{
+	return (first || !g->first) && (live.destructive || !g->destructive) &&
+	       !g->off;
+}
+
+/* --only NAME,...: the live generators named, no others */
+static int gens_only(const char *names)
+{
+	char buf[256], *tok, *save;
+	unsigned int i, n = 0;
+
+	snprintf(buf, sizeof(buf), ",%s,", names);
+	for (i = 0; i < ARRAY_SIZE(gens); i++) {
+		char key[40];
+
+		snprintf(key, sizeof(key), ",%s,", gens[i].name);
+		gens[i].off = !strstr(buf, key);
+		n += !gens[i].off;
+	}
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		for (i = 0; i < ARRAY_SIZE(gens); i++)
+			if (!strcmp(tok, gens[i].name))
+				break;
+		if (i == ARRAY_SIZE(gens)) {
+			fprintf(stderr, "sctp_inject: no generator %s\n", tok);
+			return -1;
+		}
+	}
+	return n ? 0 : -1;
+}
+
 static struct live_gen *pick_gen(int first)
 {
 	unsigned int total = 0, r, i;
 
 	for (i = 0; i < ARRAY_SIZE(gens); i++)
-		if ((first || !gens[i].first) &&
-		    (live.destructive || !gens[i].destructive))
+		if (gen_usable(&gens[i], first))
 			total += gens[i].weight;
+	if (!total)
+		return NULL;
 	r = rand() % total;
 	for (i = 0;; i++) {
-		if ((!first && gens[i].first) ||
-		    (!live.destructive && gens[i].destructive))
+		if (!gen_usable(&gens[i], first))
 			continue;
 		if (r < gens[i].weight)
 			return &gens[i];
@@ -1250,12 +1283,16 @@ static void live_packet(struct pkt *p)
 	int more = rand() % 3 ? 0 : 1 + rand() % 3;
 
 	hdr(p, live.cport, opt.dport, live.stag);
+	if (!g)
+		return;		/* --only left nothing that may go first */
 	g->build(p);
 	g->count++;
 	if (g->first)
 		return;
 	while (more--) {
 		g = pick_gen(0);
+		if (!g)
+			return;
 		g->build(p);
 		g->count++;
 	}
@@ -1362,7 +1399,7 @@ static void __attribute__((noreturn)) usage(void)
 	fprintf(stderr,
 		"usage: sctp_inject MODE -s SRC -d DST -p DPORT [-P SPORT]\n"
 		"  [--rate PPS] [--tag VTAG] [--bad-crc] [--wait MS] [-v]\n"
-		"  [--destructive] [--in-window]\n"
+		"  [--destructive] [--in-window] [--only GEN,...]\n"
 		"modes: init [N] | kind NAME COUNT | kinds | mutate SEED COUNT |\n"
 		"       flood COUNT | ootb-shutdown-ack | ootb-unknown |\n"
 		"       live SEED COUNT\n");
@@ -1388,7 +1425,8 @@ int main(int argc, char **argv)
 	static const struct option lo[] = {
 		{ "rate", 1, 0, 'r' }, { "tag", 1, 0, 't' },
 		{ "bad-crc", 0, 0, 'b' }, { "wait", 1, 0, 'w' },
-		{ "destructive", 0, 0, 'D' }, { "in-window", 0, 0, 'W' }, { 0 }
+		{ "destructive", 0, 0, 'D' }, { "in-window", 0, 0, 'W' },
+		{ "only", 1, 0, 'O' }, { 0 }
 	};
 	unsigned long count = 0, i;
 	const char *mode;
@@ -1434,6 +1472,10 @@ int main(int argc, char **argv)
 			break;
 		case 'W':
 			live.in_window = 1;
+			break;
+		case 'O':
+			if (gens_only(optarg))
+				usage();
 			break;
 		default:
 			usage();
