@@ -125,6 +125,9 @@ static uint64_t tot_msgs, tot_bytes, rx_rng, deadline;
 static int fault_done;
 static uint8_t *used_streams, *scratch;
 
+static void dump_state(void);
+static const char *sock_status(int fd, sctp_assoc_t id);
+
 static void __attribute__((format(printf, 1, 2), noreturn)) die(const char *fmt, ...)
 {
 	va_list ap;
@@ -900,6 +903,11 @@ static void accept_all(struct ep *l)
 			return;
 		if (fd < 0)
 			die("accept: %s", strerror(errno));
+		if (nassocs >= (int)opt.conns) {
+			/* which one came too many, and what the others are */
+			dump_state();
+			say("accepted: %s", sock_status(fd, 0));
+		}
 		e = ep_new(fd);
 		e->a = assoc_new(e, -1);
 		ep_read(e);
@@ -965,27 +973,40 @@ static void ep_event(struct ep *e, short revents)
  * What each socket and association was doing when time ran out, so that
  * a hang seen once in CI says where it stood.
  */
+/* An association's state, window and primary peer, for the log. */
+static const char *sock_status(int fd, sctp_assoc_t id)
+{
+	static char out[160];
+	struct sctp_status st = { .sstat_assoc_id = id };
+	struct sockaddr_in *a = (void *)&st.sstat_primary.spinfo_address;
+	socklen_t len = sizeof(st);
+	char ip[INET6_ADDRSTRLEN] = "?";
+
+	if (getsockopt(fd, IPPROTO_SCTP, SCTP_STATUS, &st, &len))
+		return strerror(errno);
+	if (a->sin_family == AF_INET)
+		inet_ntop(AF_INET, &a->sin_addr, ip, sizeof(ip));
+	snprintf(out, sizeof(out),
+		 "state %d rwnd %u unacked %u pending %u peer %s:%u",
+		 st.sstat_state, st.sstat_rwnd, st.sstat_unackdata,
+		 st.sstat_penddata, ip, ntohs(a->sin_port));
+	return out;
+}
+
 static void dump_state(void)
 {
-	struct sctp_status st;
-	socklen_t len;
 	int i;
 
 	for (i = 0; i < neps; i++)
 		say("ep %d: fd %d echo_pending %d len %d eagains %d",
 		     i, eps[i].fd, eps[i].echo_pending, eps[i].len,
 		     eps[i].eagains);
-	for (i = 0; i < nassocs; i++) {
-		memset(&st, 0, sizeof(st));
-		st.sstat_assoc_id = assocs[i].id;
-		len = sizeof(st);
-		getsockopt(assocs[i].ep->fd, IPPROTO_SCTP, SCTP_STATUS, &st, &len);
-		say("assoc %d conn %d: up %d ended %d shut %d sent %u rx %llu; state %d rwnd %u unacked %u pending %u",
+	for (i = 0; i < nassocs; i++)
+		say("assoc %d conn %d: up %d ended %d shut %d sent %u rx %llu; %s",
 		     assocs[i].id, assocs[i].conn, assocs[i].up,
 		     assocs[i].ended, assocs[i].shut, assocs[i].sent,
-		     (unsigned long long)assocs[i].rx_msgs, st.sstat_state,
-		     st.sstat_rwnd, st.sstat_unackdata, st.sstat_penddata);
-	}
+		     (unsigned long long)assocs[i].rx_msgs,
+		     sock_status(assocs[i].ep->fd, assocs[i].id));
 }
 
 static int poll_wait(uint64_t now)
