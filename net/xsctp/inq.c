@@ -648,9 +648,16 @@ static bool room_for(struct xsctp_assoc *asoc, u32 tsn)
 	/* Closed, the next TSN in sequence is still taken, up to a hard
 	 * bound, so the message it belongs to can complete or be partially
 	 * delivered; the advertised window stays 0 meanwhile (s6.2.1).
+	 * A window holds at most twice its share of the buffer (to_payload())
+	 * and, once a second association of a one-to-many socket becomes
+	 * busy, the window granted to the first while it was alone is still
+	 * the whole buffer's: until its SACKs catch up it may fill twice the
+	 * buffer by itself, and the newcomer must still find room for its
+	 * share, or it is starved into T3 timeouts.
 	 */
 	return tsn == xsctp_tsnmap_cum_tsn(&asoc->tsnmap) + 1 &&
-	       used <= 2 * sk->sk_rcvbuf;
+	       used <= (busy_assocs(xsctp_sk(sk)) > 1 ? 3 : 2) *
+		       sk->sk_rcvbuf;
 }
 
 /*

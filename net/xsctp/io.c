@@ -301,16 +301,17 @@ static void take_defaults(const struct xsctp_assoc *asoc,
 }
 
 /*
- * A DATA chunk of @n bytes of user data.  One that will likely fill a
- * packet alone gets headroom for the packet's headers: it is sent as a
- * clone of itself (outq.c solo_packet()).  Its own header area is then
- * released (__skb_header_release()), so that the clone may write there.
+ * A DATA chunk of @n bytes of user data.  One that will likely go in a
+ * packet alone, at least @solo bytes, gets headroom for the packet's
+ * headers: it is sent as a clone of itself (outq.c solo_packet()), not
+ * copied into a packet of its own.  Its own header area is then released
+ * (__skb_header_release()), so that the clone may write there.
  */
-static struct sk_buff *chunk_skb(u32 size, u32 n, u32 frag)
+static struct sk_buff *chunk_skb(u32 size, u32 n, u32 solo)
 {
 	struct sk_buff *skb;
 
-	if (2 * n < frag)
+	if (n < solo)
 		return alloc_skb(size, GFP_KERNEL);
 	skb = xsctp_pkt_new(size, GFP_KERNEL);
 	if (skb)
@@ -318,11 +319,16 @@ static struct sk_buff *chunk_skb(u32 size, u32 n, u32 frag)
 	return skb;
 }
 
-/* Splits the user's data into DATA chunks of at most @frag bytes. */
-static int make_chunks(struct msghdr *msg, size_t len, u32 frag,
-		       const struct xsctp_sndparams *p,
+/*
+ * Splits the user's data into DATA chunks of at most @frag bytes.  Those
+ * of half a packet or more go alone; with SCTP_NODELAY every message
+ * usually does, since nothing holds it back to bundle it with the next.
+ */
+static int make_chunks(struct sock *sk, struct msghdr *msg, size_t len,
+		       u32 frag, const struct xsctp_sndparams *p,
 		       struct sk_buff_head *q)
 {
+	u32 solo = xsctp_sk(sk)->opts.nodelay ? 0 : frag / 2;
 	u8 uflag = p->flags & SCTP_UNORDERED ? XSCTP_DATA_U : 0;
 	unsigned long expires = jiffies + msecs_to_jiffies(p->ttl);
 	size_t off = 0;
@@ -343,7 +349,7 @@ static int make_chunks(struct msghdr *msg, size_t len, u32 frag,
 		 */
 		if (off + n == len && (p->flags & SCTP_SACK_IMMEDIATELY))
 			flags |= XSCTP_DATA_I;
-		skb = chunk_skb(ALIGN(sizeof(*dc) + n, 4), n, frag);
+		skb = chunk_skb(ALIGN(sizeof(*dc) + n, 4), n, solo);
 		if (!skb)
 			return -ENOMEM;
 		__skb_queue_tail(q, skb);
@@ -470,7 +476,7 @@ static int send_to(struct sock *sk, struct xsctp_assoc *asoc,
 	if (len > (size_t)sk->sk_sndbuf)
 		return -EMSGSIZE;
 	__skb_queue_head_init(&q);
-	err = make_chunks(msg, len, frag, p, &q);
+	err = make_chunks(sk, msg, len, frag, p, &q);
 	if (err)
 		goto out;
 	timeo = sock_sndtimeo(sk, msg->msg_flags & MSG_DONTWAIT);

@@ -224,25 +224,31 @@ static void put_chunk(struct xsctp_assoc *asoc, struct xsctp_path *path,
 }
 
 /*
- * A packet for DATA to @path whose first chunk takes @first bytes.  RFC
- * 9260 s6.2: a pending SACK goes now, not after the data; s6.10 and
- * s6.4: bundled ahead of the DATA when it fits and the DATA goes back
- * where the data it acknowledges came from, else in a packet before.
+ * A packet for DATA to @path whose first chunk takes @first bytes, of
+ * the @need its chunks take in all.  RFC 9260 s6.2: a pending SACK goes
+ * now, not after the data; s6.10 and s6.4: bundled ahead of the DATA
+ * when it fits and the DATA goes back where the data it acknowledges
+ * came from, else in a packet before.  The buffer is sized to the
+ * chunks, not to the MTU: a 100-byte message in a packet sized for
+ * loopback's 64 KiB would cost the receiver 128 KiB of its buffer.
  */
 static struct sk_buff *new_packet(struct xsctp_assoc *asoc,
-				  struct xsctp_path *path, u32 first)
+				  struct xsctp_path *path, u32 first, u32 need)
 {
 	u32 room = xsctp_path_room(path);
 	u32 spare = room > first ? room - first : 0;
 	bool sack = xsctp_timer_pending(&asoc->sack);
 	struct sk_buff *pkt;
+	u32 size = need;
 
 	if (sack && (spare < XSCTP_SACK_FIXED_LEN ||
 		     (asoc->sack_path && asoc->sack_path != path))) {
 		xsctp_inq_send_sack(asoc);
 		sack = false;
 	}
-	pkt = xsctp_pkt_new(max(room, first), GFP_ATOMIC);
+	if (sack)
+		size += min_t(u32, spare, XSCTP_SACK_MAX_LEN);
+	pkt = xsctp_pkt_new(min(size, max(room, first)), GFP_ATOMIC);
 	if (pkt && sack)
 		xsctp_inq_bundle_sack(asoc, pkt, spare);
 	return pkt;
@@ -281,6 +287,23 @@ static struct sk_buff *solo_packet(struct xsctp_assoc *asoc,
 	return pkt;
 }
 
+/* Bytes the chunks marked for retransmission from @skb on take in one
+ * packet of @room (send_rtx())
+ */
+static u32 rtx_need(struct xsctp_assoc *asoc, struct sk_buff *skb, u32 room)
+{
+	u32 used = 0;
+
+	for (; skb; skb = skb_peek_next(skb, &asoc->sentq)) {
+		if (!(xsctp_out_cb(skb)->state & XSCTP_OUT_RTX))
+			continue;
+		if (used && used + skb->len > room)
+			break;
+		used += skb->len;
+	}
+	return used;
+}
+
 /* Sends one packet of chunks marked for retransmission.  */
 static bool send_rtx(struct xsctp_assoc *asoc, struct xsctp_path *path,
 		     struct xsctp_gso *g)
@@ -298,7 +321,8 @@ static bool send_rtx(struct xsctp_assoc *asoc, struct xsctp_path *path,
 		if (pkt && pkt->len + skb->len > room)
 			break;
 		if (!pkt) {
-			pkt = new_packet(asoc, path, skb->len);
+			pkt = new_packet(asoc, path, skb->len,
+					 rtx_need(asoc, skb, room));
 			if (!pkt)
 				return false;
 		}
@@ -326,6 +350,18 @@ static void send_rtx_now(struct xsctp_assoc *asoc, struct xsctp_path *path)
 static bool has_rtx(const struct xsctp_assoc *asoc)
 {
 	return asoc->nrtx;
+}
+
+/* Bytes the new chunks from @skb on take in one packet to @path */
+static u32 new_need(struct xsctp_assoc *asoc, struct sk_buff *skb,
+		    struct xsctp_path *dflt, struct xsctp_path *path, u32 room)
+{
+	u32 used = 0;
+
+	for (; skb && joins(skb, dflt, path, used, room);
+	     skb = skb_peek_next(skb, &asoc->sendq))
+		used += skb->len;
+	return used;
 }
 
 /* May @skb go now?  RFC 9260 s6.1 A, B and Nagle (s6.1 note) */
@@ -393,7 +429,9 @@ static bool send_new(struct xsctp_assoc *asoc, struct xsctp_path *dflt,
 			break;
 		if (!pkt) {
 			solo = solo_packet(asoc, skb, dflt, path, room);
-			pkt = solo ?: new_packet(asoc, path, skb->len);
+			pkt = solo ?: new_packet(asoc, path, skb->len,
+						 new_need(asoc, skb, dflt, path,
+							  room));
 			if (!pkt)
 				return false;
 		}
