@@ -118,17 +118,18 @@ slab_check() {
 }
 
 # accounted BEFORE AFTER: every packet b took in was either handled or
-# dropped (InSCTPPacks = InPktSoftirq + InPktDiscards), and every discard
-# has a reason (the XsctpDrop* counters add up to InPktDiscards).
+# dropped (InSCTPPacks = InPktSoftirq + InPktBacklog + InPktDiscards),
+# and every discard has a reason (the XsctpDrop* counters add up to
+# InPktDiscards).
 accounted() {
 	awk 'NR == FNR { b[$1] = $2; next } { d[$1] = $2 - b[$1] }
 	     /^XsctpDrop/ { r += $2 - b[$1] }
 	     END {
+		h = d["SctpInPktSoftirq"] + d["SctpInPktBacklog"]
 		printf "# in %d = handled %d + discarded %d; reasons %d\n",
-			d["SctpInSCTPPacks"], d["SctpInPktSoftirq"],
-			d["SctpInPktDiscards"], r
-		exit !(d["SctpInSCTPPacks"] == d["SctpInPktSoftirq"] + \
-		       d["SctpInPktDiscards"] && r == d["SctpInPktDiscards"])
+			d["SctpInSCTPPacks"], h, d["SctpInPktDiscards"], r
+		exit !(d["SctpInSCTPPacks"] == h + d["SctpInPktDiscards"] && \
+		       r == d["SctpInPktDiscards"])
 	     }' "$1" "$2" || fail "packets not accounted for"
 }
 

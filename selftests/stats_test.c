@@ -5,19 +5,28 @@
  * loss or duplication), the maximum RTO read-and-reset, lengths and
  * errno.  SCTP_DSTADDRV4/V6 on sendmsg (RFC 6458 s5.3.9, s5.3.10): more
  * peer addresses for an implicit setup, ignored on an association.
- * SCTP_NXTINFO with MSG_PEEK.  Standard API only: passes on sctp.ko too.
+ * SCTP_NXTINFO with MSG_PEEK.  SctpInPktBacklog: packets that come while
+ * a one-to-one socket's reader is inside recvmsg() wait for it.
+ * Standard API only: passes on sctp.ko too.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sched.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <arpa/inet.h>
+#include <linux/sock_diag.h>
+#include <linux/userfaultfd.h>
 #include <netinet/in.h>
 #include <netinet/sctp.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 
 #include "kselftest_harness.h"
 #include "helpers.h"
@@ -695,6 +704,153 @@ TEST(dstaddr_bad_sets_up_nothing)
 	EXPECT_EQ(-EINVAL, send_dst(fd, &to, cb, n));
 	EXPECT_EQ(0, assoc_number(fd));
 	close(fd);
+}
+
+struct stuck_read {
+	int fd;
+	char *buf;
+	ssize_t n;
+};
+
+static void *read_stuck(void *arg)
+{
+	struct stuck_read *r = arg;
+
+	r->n = recv(r->fd, r->buf, 4096, 0);
+	return NULL;
+}
+
+/* The bytes waiting on @fd's socket backlog (SO_MEMINFO), or -1. */
+static int backlog_bytes(int fd)
+{
+	uint32_t m[SK_MEMINFO_VARS];
+	socklen_t len = sizeof(m);
+
+	if (getsockopt(fd, SOL_SOCKET, SO_MEMINFO, m, &len))
+		return -1;
+	return m[SK_MEMINFO_BACKLOG];
+}
+
+/* A fresh page whose first touch waits for @uffd to resolve it. */
+static char *trap_page(int uffd)
+{
+	struct uffdio_api api = { .api = UFFD_API };
+	struct uffdio_register reg = { .mode = UFFDIO_REGISTER_MODE_MISSING };
+	char *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED || ioctl(uffd, UFFDIO_API, &api))
+		return NULL;
+	reg.range.start = (unsigned long)p;
+	reg.range.len = 4096;
+	return ioctl(uffd, UFFDIO_REGISTER, &reg) ? NULL : p;
+}
+
+/*
+ * While a one-to-one socket's reader is inside recvmsg(), holding the
+ * socket, the packets that come for it wait on the socket's backlog and
+ * run when it lets go (as on TCP, and on sctp.ko for every socket).  The
+ * reader is held there for as long as the test wants by a user buffer
+ * whose page faults into userfaultfd: the copy out waits on the fault.
+ * The 20 messages sent meanwhile all wait (SctpInPktSoftirq +0), are
+ * all taken in from the backlog (SctpInPktBacklog +20), and are then
+ * read intact and in order.  The first carries the SACK the client owes
+ * for a "ping": that packet, built rather than sent as a clone of its
+ * one chunk, must be sized to what it holds.
+ */
+TEST(packets_wait_for_a_busy_reader)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET };
+	struct uffdio_zeropage zero = { .range.len = 4096 };
+	struct stuck_read r = {};
+	struct uffd_msg m;
+	struct pollfd p;
+	socklen_t len = sizeof(a);
+	long pkts, soft, bl;
+	char in[64], out[64];
+	struct sctp_sack_info sack = { .sack_delay = 500, .sack_freq = 2 };
+	int l, c, uffd, i, k, one = 1;
+	pthread_t t;
+
+	ASSERT_EQ(0, unshare(CLONE_NEWNET));
+	ASSERT_EQ(0, sh("ip link set lo up"));
+	uffd = syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK);
+	ASSERT_LE(0, uffd) TH_LOG("userfaultfd: %s", strerror(errno));
+	r.buf = trap_page(uffd);
+	ASSERT_NE(NULL, r.buf);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	l = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+	c = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+	ASSERT_LE(0, l);
+	ASSERT_LE(0, c);
+	ASSERT_EQ(0, bind(l, (struct sockaddr *)&a, sizeof(a)));
+	ASSERT_EQ(0, getsockname(l, (struct sockaddr *)&a, &len));
+	ASSERT_EQ(0, listen(l, 1));
+	ASSERT_EQ(0, setsockopt(c, IPPROTO_SCTP, SCTP_NODELAY, &one,
+				sizeof(one)));
+	ASSERT_EQ(0, connect(c, (struct sockaddr *)&a, sizeof(a)));
+	r.fd = accept(l, NULL, NULL);
+	ASSERT_LE(0, r.fd);
+
+	ASSERT_EQ(0, setsockopt(c, IPPROTO_SCTP, SCTP_DELAYED_SACK, &sack,
+				sizeof(sack)));
+	ASSERT_EQ(5, send(c, "first", 5, 0));
+	/* its SACK, delayed or not, is in before the counting starts */
+	ASSERT_LE(0, wait_acked(c, TIMEOUT_MS));
+	/* the client owes a SACK for this until its first message */
+	ASSERT_EQ(4, send(r.fd, "ping", 4, 0));
+	p = (struct pollfd){ .fd = c, .events = POLLIN };
+	ASSERT_EQ(1, poll(&p, 1, TIMEOUT_MS));
+	ASSERT_EQ(0, pthread_create(&t, NULL, read_stuck, &r));
+	p = (struct pollfd){ .fd = uffd, .events = POLLIN };
+	ASSERT_EQ(1, poll(&p, 1, TIMEOUT_MS));	/* the reader is copying */
+	ASSERT_EQ((ssize_t)sizeof(m), read(uffd, &m, sizeof(m)));
+	ASSERT_EQ(UFFD_EVENT_PAGEFAULT, m.event);
+
+	pkts = snmp("SctpInSCTPPacks");
+	soft = snmp("SctpInPktSoftirq");
+	bl = snmp("SctpInPktBacklog");
+	for (i = 0; i < 20; i++) {
+		snprintf(out, sizeof(out), "message %d", i);
+		ASSERT_EQ((ssize_t)strlen(out), send(c, out, strlen(out), 0));
+		if (i)
+			continue;
+		/* the SACK and the DATA bundled: a packet the size of its
+		 * chunks, not of loopback's 64 KiB MTU (128 KiB of skb)
+		 */
+		for (k = 0; k < TIMEOUT_MS / 10 && !backlog_bytes(r.fd); k++)
+			usleep(10000);
+		EXPECT_LT(0, backlog_bytes(r.fd));
+		EXPECT_GT(16384, backlog_bytes(r.fd));
+	}
+	for (i = 0; i < TIMEOUT_MS / 10 && snmp("SctpInSCTPPacks") < pkts + 20;
+	     i++)
+		usleep(10000);
+	EXPECT_EQ(pkts + 20, snmp("SctpInSCTPPacks"));
+	EXPECT_EQ(soft, snmp("SctpInPktSoftirq"));
+
+	zero.range.start = (unsigned long)r.buf;
+	ASSERT_EQ(0, ioctl(uffd, UFFDIO_ZEROPAGE, &zero));
+	ASSERT_EQ(0, pthread_join(t, NULL));
+	ASSERT_EQ(5, r.n);
+	EXPECT_EQ(0, memcmp(r.buf, "first", 5));
+	/* counted when queued (sctp.ko) or when run (xsctp) */
+	EXPECT_EQ(bl + 20, snmp("SctpInPktBacklog"));
+	for (i = 0; i < 20; i++) {
+		ssize_t n;
+
+		p = (struct pollfd){ .fd = r.fd, .events = POLLIN };
+		ASSERT_EQ(1, poll(&p, 1, TIMEOUT_MS));
+		n = recv(r.fd, in, sizeof(in) - 1, 0);
+		ASSERT_LT(0, n);
+		in[n] = 0;
+		snprintf(out, sizeof(out), "message %d", i);
+		EXPECT_STREQ(out, in);
+	}
+	close(uffd);
+	close(c);
+	close(r.fd);
+	close(l);
 }
 
 TEST_HARNESS_MAIN

@@ -35,6 +35,8 @@ static const struct {
 					    "XsctpDropParamOverrun" },
 	[XSCTP_DROP_UNKNOWN_CHUNK_DISCARD] = { "unknown_chunk_discard",
 					       "XsctpDropUnknownChunkDiscard" },
+	[XSCTP_DROP_BACKLOG_FULL]	= { "backlog_full",
+					    "XsctpDropBacklogFull" },
 };
 
 /**

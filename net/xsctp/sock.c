@@ -457,6 +457,7 @@ static struct sock *new_child(struct sock *sk, bool kern)
 	nsk->sk_type = sk->sk_type;
 	nsk->sk_protocol = sk->sk_protocol;
 	nsk->sk_destruct = sk->sk_destruct;
+	nsk->sk_backlog_rcv = sk->sk_backlog_rcv;
 	nsk->sk_sndbuf = sk->sk_sndbuf;
 	nsk->sk_rcvbuf = sk->sk_rcvbuf;
 	nsk->sk_bound_dev_if = sk->sk_bound_dev_if;
@@ -891,6 +892,7 @@ static int xsctp_ioctl(struct socket *sock, unsigned int cmd,
 	.get_port	= xsctp_get_port,		\
 	.sendmsg	= xsctp_sendmsg,		\
 	.recvmsg	= xsctp_recvmsg,		\
+	.backlog_rcv	= xsctp_backlog_rcv,		\
 	.setsockopt	= xsctp_setsockopt,		\
 	.getsockopt	= xsctp_getsockopt
 

@@ -34,6 +34,7 @@ enum xsctp_drop_reason {
 	XSCTP_DROP_PARAM_TOO_SHORT,	/* TLV length < 4, or a partial header */
 	XSCTP_DROP_PARAM_OVERRUN,	/* TLV length past the chunk end */
 	XSCTP_DROP_UNKNOWN_CHUNK_DISCARD, /* unknown type, action 00/01 */
+	XSCTP_DROP_BACKLOG_FULL,	/* the socket's backlog is full */
 	XSCTP_DROP__MAX
 };
 

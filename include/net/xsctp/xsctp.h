@@ -181,6 +181,7 @@ struct sock *xsctp_lookup_listener(struct net *net, const void *laddr,
 
 /* input.c */
 int xsctp_v4_rcv(struct sk_buff *skb);
+int xsctp_backlog_rcv(struct sock *sk, struct sk_buff *skb);
 int xsctp_v4_err(struct sk_buff *skb, u32 info);
 int xsctp_v6_rcv(struct sk_buff *skb);
 int xsctp_v6_err(struct sk_buff *skb, struct inet6_skb_parm *opt,
