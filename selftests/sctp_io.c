@@ -892,6 +892,17 @@ static void ep_read(struct ep *e)
 			break;
 }
 
+/* Has every association received all its messages? */
+static int all_in(void)
+{
+	int i;
+
+	for (i = 0; i < nassocs; i++)
+		if (!opt.msgs || assocs[i].rx_msgs != opt.msgs)
+			return 0;
+	return nassocs > 0;
+}
+
 static void accept_all(struct ep *l)
 {
 	struct ep *e;
@@ -903,6 +914,19 @@ static void accept_all(struct ep *l)
 			return;
 		if (fd < 0)
 			die("accept: %s", strerror(errno));
+		if (nassocs >= (int)opt.conns && all_in()) {
+			/*
+			 * RFC 9260 s5.1.5: a State Cookie replayed after its
+			 * association ended makes a new one, as it must while
+			 * the cookie lives (hostile.sh's injector replays it).
+			 * Once every message is in, that is no connection too
+			 * many of the stack's doing.
+			 */
+			say("an association after all the data (a replayed State Cookie?): %s",
+			    sock_status(fd, 0));
+			close(fd);
+			continue;
+		}
 		if (nassocs >= (int)opt.conns) {
 			/* which one came too many, and what the others are */
 			dump_state();
