@@ -1237,15 +1237,11 @@ static int gens_only(const char *names)
 	char buf[256], *tok, *save;
 	unsigned int i, n = 0;
 
-	snprintf(buf, sizeof(buf), ",%s,", names);
-	for (i = 0; i < ARRAY_SIZE(gens); i++) {
-		char key[40];
-
-		snprintf(key, sizeof(key), ",%s,", gens[i].name);
-		gens[i].off = !strstr(buf, key);
-		n += !gens[i].off;
-	}
-	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+	for (i = 0; i < ARRAY_SIZE(gens); i++)
+		gens[i].off = 1;
+	snprintf(buf, sizeof(buf), "%s", names);
+	for (tok = strtok_r(buf, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
 		for (i = 0; i < ARRAY_SIZE(gens); i++)
 			if (!strcmp(tok, gens[i].name))
 				break;
@@ -1253,6 +1249,8 @@ static int gens_only(const char *names)
 			fprintf(stderr, "sctp_inject: no generator %s\n", tok);
 			return -1;
 		}
+		gens[i].off = 0;
+		n++;
 	}
 	return n ? 0 : -1;
 }

@@ -993,10 +993,6 @@ static void ep_event(struct ep *e, short revents)
 		ep_read(e);
 }
 
-/*
- * What each socket and association was doing when time ran out, so that
- * a hang seen once in CI says where it stood.
- */
 /* An association's state, window and primary peer, for the log. */
 static const char *sock_status(int fd, sctp_assoc_t id)
 {
@@ -1017,6 +1013,10 @@ static const char *sock_status(int fd, sctp_assoc_t id)
 	return out;
 }
 
+/*
+ * What each socket and association was doing when time ran out, so that
+ * a hang seen once in CI says where it stood.
+ */
 static void dump_state(void)
 {
 	int i;
