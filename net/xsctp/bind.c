@@ -17,9 +17,36 @@
 #include <net/xsctp/xsctp.h>
 #include <net/xsctp/sock.h>
 
-static struct hlist_head *bind_bucket(struct xsctp_net *xn, u16 port)
+/*
+ * Bound sockets by port (inet_num, host order).  Several share a port
+ * (other local addresses, SO_REUSEPORT), hence a list table; and it
+ * grows with the count: in a fixed 256-bucket table, bind(), each port
+ * connect() tried and every INIT walked a chain of n/256 sockets, 400
+ * with 100k client sockets in a namespace.
+ */
+static const struct rhashtable_params bind_params = {
+	.head_offset = offsetof(struct xsctp_sock, bind_node),
+	.key_offset = offsetof(struct xsctp_sock, inet.inet_num),
+	.key_len = sizeof_field(struct inet_sock, inet_num),
+	.automatic_shrinking = true,
+};
+
+/* Under RCU: the sockets bound to @port, NULL if none. */
+static struct rhlist_head *port_socks(struct xsctp_net *xn, u16 port)
 {
-	return &xn->bind_hash[hash_32(port, XSCTP_BIND_HASH_BITS)];
+	return rhltable_lookup(&xn->binds, &port, bind_params);
+}
+
+int xsctp_bind_net_init(struct xsctp_net *xn)
+{
+	spin_lock_init(&xn->bind_lock);
+	return rhltable_init(&xn->binds, &bind_params);
+}
+
+/* Every socket of the namespace is gone: the table is empty. */
+void xsctp_bind_net_exit(struct xsctp_net *xn)
+{
+	rhltable_destroy(&xn->binds);
 }
 
 /* The socket's own bound address, as a transport address. */
@@ -171,15 +198,15 @@ struct sock *xsctp_lookup_listener(struct net *net, const void *laddr,
 				   __be16 port)
 {
 	struct xsctp_net *xn = xsctp_net(net);
-	struct xsctp_sock *xs;
 	struct sock *found = NULL;
+	struct rhlist_head *pos;
+	struct xsctp_sock *xs;
 
 	rcu_read_lock();
-	hlist_for_each_entry_rcu(xs, bind_bucket(xn, ntohs(port)), bind_node) {
+	rhl_for_each_entry_rcu(xs, pos, port_socks(xn, ntohs(port)), bind_node) {
 		struct sock *sk = &xs->inet.sk;
 
-		if (inet_sk(sk)->inet_sport != port || !accepts_init(sk) ||
-		    !xsctp_sk_has_laddr(sk, laddr))
+		if (!accepts_init(sk) || !xsctp_sk_has_laddr(sk, laddr))
 			continue;
 		if (refcount_inc_not_zero(&sk->sk_refcnt))
 			found = sk;
@@ -194,13 +221,16 @@ static bool port_taken(struct xsctp_net *xn, struct sock *sk, u16 port,
 		       const union xsctp_addr *a)
 {
 	bool reuse = sk->sk_reuse || xsctp_sk(sk)->opts.reuse;
+	struct rhlist_head *pos;
 	struct xsctp_sock *xs;
+	bool taken = false;
 
-	hlist_for_each_entry(xs, bind_bucket(xn, port), bind_node) {
+	rcu_read_lock();
+	rhl_for_each_entry_rcu(xs, pos, port_socks(xn, port), bind_node) {
 		struct sock *o = &xs->inet.sk;
 		union xsctp_addr theirs;
 
-		if (o == sk || ntohs(inet_sk(o)->inet_sport) != port)
+		if (o == sk)
 			continue;
 		if (sk->sk_reuseport && o->sk_reuseport)
 			continue;
@@ -209,11 +239,13 @@ static bool port_taken(struct xsctp_net *xn, struct sock *sk, u16 port,
 		    !accepts_init(o))
 			continue;
 		sk_local(o, &theirs);
-		if (xsctp_addr_any(&theirs) || xsctp_addr_any(a) ||
-		    xsctp_sk_has_laddr(o, a))
-			return true;
+		taken = xsctp_addr_any(&theirs) || xsctp_addr_any(a) ||
+			xsctp_sk_has_laddr(o, a);
+		if (taken)
+			break;
 	}
-	return false;
+	rcu_read_unlock();
+	return taken;
 }
 
 /* Picks a free ephemeral port, as inet_csk_get_port() would. */
@@ -300,9 +332,17 @@ int xsctp_bind_addr(struct sock *sk, const union xsctp_addr *a)
 		return port ? -EADDRINUSE : -EAGAIN;
 	}
 	set_local(sk, a, port);
-	hlist_add_head_rcu(&xsctp_sk(sk)->bind_node, bind_bucket(xn, port));
+	err = rhltable_insert(&xn->binds, &xsctp_sk(sk)->bind_node,
+			      bind_params);
+	if (err) {
+		union xsctp_addr none;
+
+		xsctp_addr_v4(&none, htonl(INADDR_ANY), 0);
+		set_local(sk, &none, 0);
+	}
+	xsctp_sk(sk)->hashed = !err;
 	spin_unlock_bh(&xn->bind_lock);
-	return 0;
+	return err;
 }
 
 /* Binds to the wildcard address and an ephemeral port if not bound. */
@@ -323,12 +363,14 @@ int xsctp_autobind(struct sock *sk)
 void xsctp_unbind(struct sock *sk)
 {
 	struct xsctp_net *xn = xsctp_net(sock_net(sk));
+	struct xsctp_sock *xs = xsctp_sk(sk);
 	struct xsctp_bound *b;
 
 	spin_lock_bh(&xn->bind_lock);
-	if (!hlist_unhashed(&xsctp_sk(sk)->bind_node))
-		hlist_del_init_rcu(&xsctp_sk(sk)->bind_node);
-	b = rcu_replace_pointer(xsctp_sk(sk)->bound, NULL, true);
+	if (xs->hashed)
+		rhltable_remove(&xn->binds, &xs->bind_node, bind_params);
+	xs->hashed = false;
+	b = rcu_replace_pointer(xs->bound, NULL, true);
 	spin_unlock_bh(&xn->bind_lock);
 	if (b)
 		kfree_rcu(b, rcu);

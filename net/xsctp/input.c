@@ -28,6 +28,7 @@ struct rcv_burst {
 	union xsctp_addr src, dst;
 	struct xsctp_assoc *asoc;	/* held reference, or NULL */
 	struct xsctp_path *path;
+	bool looked;			/* asoc is xsctp_rcv()'s lookup, even NULL */
 	bool backlog;			/* run from the socket's backlog */
 };
 
@@ -56,12 +57,15 @@ static void rcv_pkt(struct net *net, struct sk_buff *skb,
 	r->pkt = pkt;
 	r->len = len;
 	r->vtag = ntohl(((struct xsctp_hdr *)pkt)->vtag);
-	if (burst->asoc) {
+	if (burst->asoc || burst->looked) {
 		r->src = burst->src;
 		r->dst = burst->dst;
 		r->path = burst->path;
 		r->asoc = burst->asoc;
-		xsctp_assoc_hold(r->asoc);
+		if (r->asoc)
+			xsctp_assoc_hold(r->asoc);
+		/* a miss holds for this packet only: it may make one */
+		burst->looked = false;
 	} else {
 		xsctp_addr_from_skb(&r->src, &r->dst, skb);
 		r->asoc = xsctp_assoc_lookup(net, &r->src, &r->dst, &r->path);
@@ -224,6 +228,7 @@ static int xsctp_rcv(struct sk_buff *skb)
 	xsctp_addr_from_skb(&burst.src, &burst.dst, skb);
 	burst.asoc = xsctp_assoc_lookup(net, &burst.src, &burst.dst,
 					&burst.path);
+	burst.looked = true;
 	if (burst.asoc && to_backlog(net, skb, burst.asoc)) {
 		xsctp_assoc_put(burst.asoc);
 		return 0;

@@ -105,34 +105,18 @@ static void sk_bound(const struct sock *sk, union xsctp_addr *a)
 		xsctp_addr_v6(a, v6, 0, 0);
 }
 
-/* ---- eps: position 0 is the header, then one step per bind bucket ---- */
+/* ---- eps: a walk of the namespace's bound sockets, listeners shown ---- */
 
-#define EPS_BUCKETS	BIT(XSCTP_BIND_HASH_BITS)
-
-static void *eps_start(struct seq_file *seq, loff_t *pos)
-{
-	if (!*pos)
-		return SEQ_START_TOKEN;
-	return *pos <= EPS_BUCKETS ? pos : NULL;
-}
-
-static void *eps_next(struct seq_file *seq, void *v, loff_t *pos)
-{
-	++*pos;
-	return eps_start(seq, pos);
-}
-
-static void eps_stop(struct seq_file *seq, void *v)
-{
-}
-
-static void eps_show_sock(struct seq_file *seq, struct sock *sk, int bucket)
+static void eps_show_sock(struct seq_file *seq, struct sock *sk)
 {
 	union xsctp_addr a;
 
-	/* ENDPT: xsctp has no endpoint object apart from the socket */
+	/*
+	 * ENDPT: xsctp has no endpoint object apart from the socket; HBKT:
+	 * binds is an rhashtable, a socket has no fixed bucket
+	 */
 	seq_printf(seq, "%8pK %8pK %-3d %-3d %-4d %-5d %5u %5lu ",
-		   sk, sk, sk_style(sk), sk_proc_state(sk), bucket,
+		   sk, sk, sk_style(sk), sk_proc_state(sk), 0,
 		   inet_sk(sk)->inet_num,
 		   from_kuid_munged(seq_user_ns(seq), sock_i_uid(sk)),
 		   sock_i_ino(sk));
@@ -143,70 +127,65 @@ static void eps_show_sock(struct seq_file *seq, struct sock *sk, int bucket)
 
 /*
  * Like sctp.ko, only endpoints that take new associations (listen() was
- * called) are listed.  Sockets are not freed after an RCU grace period,
- * so the bucket is walked under bind_lock: that only holds off bind()
- * and close() for a moment, never packet processing, which reads the
- * table under RCU.
+ * called) are listed.  Sockets are freed after an RCU grace period
+ * (SOCK_RCU_FREE), so the walk's RCU section keeps them.
  */
 static int eps_show(struct seq_file *seq, void *v)
 {
-	struct xsctp_net *xn = xsctp_net(seq_file_net(seq));
-	struct xsctp_sock *xs;
-	int bucket;
-
-	if (v == SEQ_START_TOKEN) {
+	if (v == SEQ_START_TOKEN)
 		seq_puts(seq, " ENDPT     SOCK   STY SST HBKT LPORT   UID INODE LADDRS\n");
-		return 0;
-	}
-	bucket = *(loff_t *)v - 1;
-	spin_lock_bh(&xn->bind_lock);
-	hlist_for_each_entry(xs, &xn->bind_hash[bucket], bind_node)
-		if (sk_listening(&xs->inet.sk))
-			eps_show_sock(seq, &xs->inet.sk, bucket);
-	spin_unlock_bh(&xn->bind_lock);
+	else
+		eps_show_sock(seq, v);
 	return 0;
 }
 
-static const struct seq_operations eps_ops = {
-	.start	= eps_start,
-	.next	= eps_next,
-	.stop	= eps_stop,
-	.show	= eps_show,
-};
-
 /*
- * ---- assocs and remaddr: a walk of the netns path table ----
+ * ---- walks of a namespace table: eps, assocs and remaddr ----
  *
- * Every association of the namespace has its paths in the path table,
- * whichever socket owns it (an accept()ed one-to-one socket is in no
- * bind bucket), so both files walk that table, as sctp.ko walks its
+ * eps walks the bound sockets and shows the listening ones.  Every
+ * association of the namespace has its paths in the path table,
+ * whichever socket owns it (an accept()ed one-to-one socket is not in
+ * binds), so assocs and remaddr walk that table, as sctp.ko walks its
  * transports, and show an association when the walk meets its primary
- * path.  Position 0 is the header, position n the n-th association met.
+ * path.  Position 0 is the header, position n the n-th object shown.
  *
  * The walker stays entered while the file is open, so each read()
  * resumes where the last one stopped: a step costs O(1) however many
- * associations there are, instead of re-walking the first n.  Between
+ * objects there are, instead of re-walking the first n.  Between
  * rhashtable_walk_start() and _stop() we are under RCU, which keeps
- * paths and associations in memory (both are freed after a grace
- * period); a resize makes the walk start over, and may show an
- * association twice, as any rhashtable walk may.
+ * sockets, paths and associations in memory (all are freed after a
+ * grace period); a resize makes the walk start over, and may show an
+ * object twice, as any rhashtable walk may.
  */
 struct proc_walk {
 	struct net *net;
+	struct rhltable *tab;
+	bool (*shown)(const void *obj);
 	struct rhashtable_iter hti;
-	loff_t pos;		/* of the association hti is on; 0: none yet */
+	loff_t pos;		/* of the object hti is on; 0: none yet */
 };
 
-/* Under RCU: from @p on, the first path that is its association's primary. */
-static struct xsctp_path *walk_primary(struct proc_walk *w,
-				       struct xsctp_path *p)
+static bool path_shown(const void *obj)
+{
+	const struct xsctp_path *p = obj;
+
+	return READ_ONCE(p->asoc->primary) == p;
+}
+
+static bool sock_shown(const void *obj)
+{
+	return sk_listening(obj);
+}
+
+/* Under RCU: from @p on, the first object the file shows. */
+static void *walk_shown(struct proc_walk *w, void *p)
 {
 	for (;; p = rhashtable_walk_next(&w->hti)) {
 		if (p == ERR_PTR(-EAGAIN))	/* resized: walk restarted */
 			continue;
 		if (IS_ERR_OR_NULL(p))
 			return NULL;
-		if (READ_ONCE(p->asoc->primary) == p)
+		if (w->shown(p))
 			return p;
 	}
 }
@@ -214,7 +193,7 @@ static struct xsctp_path *walk_primary(struct proc_walk *w,
 static void walk_rewind(struct proc_walk *w)
 {
 	rhashtable_walk_exit(&w->hti);
-	rhltable_walk_enter(&xsctp_net(w->net)->paths, &w->hti);
+	rhltable_walk_enter(w->tab, &w->hti);
 	w->pos = 0;
 }
 
@@ -222,7 +201,7 @@ static void *walk_start(struct seq_file *seq, loff_t *pos)
 	__acquires(RCU)
 {
 	struct proc_walk *w = seq->private;
-	struct xsctp_path *p;
+	void *p;
 
 	if (!*pos || *pos < w->pos)
 		walk_rewind(w);
@@ -231,10 +210,10 @@ static void *walk_start(struct seq_file *seq, loff_t *pos)
 		return SEQ_START_TOKEN;
 	/* the one a previous read() stopped on, not shown yet */
 	if (*pos == w->pos)
-		return walk_primary(w, rhashtable_walk_peek(&w->hti));
+		return walk_shown(w, rhashtable_walk_peek(&w->hti));
 	/* only after lseek(): move on to *pos */
 	do {
-		p = walk_primary(w, rhashtable_walk_next(&w->hti));
+		p = walk_shown(w, rhashtable_walk_next(&w->hti));
 		if (!p)
 			return NULL;
 	} while (++w->pos < *pos);
@@ -244,10 +223,10 @@ static void *walk_start(struct seq_file *seq, loff_t *pos)
 static void *walk_next(struct seq_file *seq, void *v, loff_t *pos)
 {
 	struct proc_walk *w = seq->private;
-	struct xsctp_path *p;
+	void *p;
 
 	++*pos;
-	p = walk_primary(w, rhashtable_walk_next(&w->hti));
+	p = walk_shown(w, rhashtable_walk_next(&w->hti));
 	if (p)
 		w->pos = *pos;
 	return p;
@@ -260,6 +239,13 @@ static void walk_stop(struct seq_file *seq, void *v)
 
 	rhashtable_walk_stop(&w->hti);
 }
+
+static const struct seq_operations eps_ops = {
+	.start	= walk_start,
+	.next	= walk_next,
+	.stop	= walk_stop,
+	.show	= eps_show,
+};
 
 /*
  * Under RCU: a reference on @asoc, and on the socket that owns it now
@@ -448,7 +434,7 @@ static const struct seq_operations remaddr_ops = {
  * (remove_proc_subtree()), before the table is destroyed.
  */
 static int walk_open(struct inode *inode, struct file *file,
-		     const struct seq_operations *ops)
+		     const struct seq_operations *ops, bool socks)
 {
 	struct net *net = maybe_get_net(pde_data(inode));
 	struct proc_walk *w;
@@ -461,7 +447,9 @@ static int walk_open(struct inode *inode, struct file *file,
 		return -ENOMEM;
 	}
 	w->net = net;
-	rhltable_walk_enter(&xsctp_net(net)->paths, &w->hti);
+	w->tab = socks ? &xsctp_net(net)->binds : &xsctp_net(net)->paths;
+	w->shown = socks ? sock_shown : path_shown;
+	rhltable_walk_enter(w->tab, &w->hti);
 	return 0;
 }
 
@@ -476,13 +464,25 @@ static int walk_release(struct inode *inode, struct file *file)
 
 static int assocs_open(struct inode *inode, struct file *file)
 {
-	return walk_open(inode, file, &assocs_ops);
+	return walk_open(inode, file, &assocs_ops, false);
 }
 
 static int remaddr_open(struct inode *inode, struct file *file)
 {
-	return walk_open(inode, file, &remaddr_ops);
+	return walk_open(inode, file, &remaddr_ops, false);
 }
+
+static int eps_open(struct inode *inode, struct file *file)
+{
+	return walk_open(inode, file, &eps_ops, true);
+}
+
+static const struct proc_ops eps_proc_ops = {
+	.proc_open	= eps_open,
+	.proc_read_iter	= seq_read_iter,
+	.proc_lseek	= seq_lseek,
+	.proc_release	= walk_release,
+};
 
 static const struct proc_ops assocs_proc_ops = {
 	.proc_open	= assocs_open,
@@ -508,8 +508,7 @@ int xsctp_proc_init_net(struct net *net)
 		return -ENOMEM;
 	xn->proc_dir = d;
 	if (!proc_create_net_single("snmp", 0444, d, xsctp_snmp_show, NULL) ||
-	    !proc_create_net("eps", 0444, d, &eps_ops,
-			     sizeof(struct seq_net_private)) ||
+	    !proc_create_data("eps", 0444, d, &eps_proc_ops, net) ||
 	    !proc_create_data("assocs", 0444, d, &assocs_proc_ops, net) ||
 	    !proc_create_data("remaddr", 0444, d, &remaddr_proc_ops, net)) {
 		remove_proc_subtree("sctp", net->proc_net);

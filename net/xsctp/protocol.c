@@ -46,11 +46,13 @@ static int __net_init xsctp_net_init(struct net *net)
 	xn->mib = alloc_percpu(struct xsctp_mib);
 	if (!xn->mib)
 		return -ENOMEM;
-	spin_lock_init(&xn->bind_lock);
 	xsctp_cookie_keys_init(&xn->cookie_keys);
-	err = xsctp_assoc_net_init(net);
+	err = xsctp_bind_net_init(xn);
 	if (err)
 		goto out_mib;
+	err = xsctp_assoc_net_init(net);
+	if (err)
+		goto out_bind;
 	err = xsctp_proc_init_net(net);
 	if (err)
 		goto out_assoc;
@@ -62,6 +64,8 @@ out_proc:
 	xsctp_proc_exit_net(net);
 out_assoc:
 	xsctp_assoc_net_exit(net);
+out_bind:
+	xsctp_bind_net_exit(xn);
 out_mib:
 	free_percpu(xn->mib);
 	return err;
@@ -72,6 +76,7 @@ static void __net_exit xsctp_net_exit(struct net *net)
 	xsctp_sysctl_exit_net(net);
 	xsctp_proc_exit_net(net);
 	xsctp_assoc_net_exit(net);
+	xsctp_bind_net_exit(xsctp_net(net));
 	free_percpu(xsctp_net(net)->mib);
 }
 

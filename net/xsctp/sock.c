@@ -49,7 +49,7 @@ static void init_fields(struct sock *sk)
 {
 	struct xsctp_sock *xs = xsctp_sk(sk);
 
-	INIT_HLIST_NODE(&xs->bind_node);
+	xs->hashed = false;
 	spin_lock_init(&xs->assoc_lock);
 	INIT_LIST_HEAD(&xs->assocs);
 	INIT_LIST_HEAD(&xs->rwnd_waiters);
@@ -62,7 +62,7 @@ static void init_fields(struct sock *sk)
 	atomic_set(&xs->busy[0], 0);
 	atomic_set(&xs->busy[1], 0);
 	sk->sk_write_space = xsctp_write_space;
-	/* bind_hash readers (xsctp_lookup_listener()) walk it under RCU */
+	/* binds' readers (xsctp_lookup_listener()) walk it under RCU */
 	sock_set_flag(sk, SOCK_RCU_FREE);
 	sock_prot_inuse_add(sock_net(sk), sk->sk_prot, 1);
 }

@@ -62,7 +62,7 @@ struct xsctp_bound {
 /* One per socket.  Unless noted, fields are under the socket lock. */
 struct xsctp_sock {
 	struct inet_sock inet;		/* must be first: inet_sk() */
-	struct hlist_node bind_node;	/* xsctp_net->bind_hash; bind_lock */
+	struct rhlist_head bind_node;	/* xsctp_net->binds; bind_lock */
 	/* replaced whole under the socket lock and bind_lock; RCU readers */
 	struct xsctp_bound __rcu *bound;
 	/* assocs and nassocs also change in softirq (a new association
@@ -72,6 +72,7 @@ struct xsctp_sock {
 	struct list_head assocs;
 	u32 nassocs;
 	bool closed;			/* close() began: no new association */
+	bool hashed;			/* in binds; under bind_lock */
 	u32 backlog;			/* listen() backlog, one-to-one */
 	struct xarray ids;		/* sctp_assoc_t -> assoc, own lock */
 	u32 next_id;
@@ -106,8 +107,6 @@ static inline bool xsctp_style_tcp(const struct sock *sk)
 	return sk->sk_type == SOCK_STREAM;
 }
 
-#define XSCTP_BIND_HASH_BITS	8
-
 /* net.sctp.* (sysctl.c): any time by sysctl, READ_ONCE() by readers */
 struct xsctp_sysctl {
 	int rto_initial;		/* ms */
@@ -134,8 +133,8 @@ struct xsctp_net {
 	struct proc_dir_entry *proc_dir;	/* /proc/net/sctp */
 	struct rhltable paths;		/* xsctp_path by xsctp_key */
 	spinlock_t paths_lock;		/* serialises inserts: clash check */
-	spinlock_t bind_lock;		/* writers of bind_hash */
-	struct hlist_head bind_hash[1 << XSCTP_BIND_HASH_BITS];	/* RCU */
+	spinlock_t bind_lock;		/* writers of binds */
+	struct rhltable binds;		/* bound xsctp_socks by port */
 	struct xsctp_cookie_keys cookie_keys;
 	/* net.sctp.* (sysctl.c) */
 	struct ctl_table_header *sysctl_hdr;
@@ -178,6 +177,8 @@ extern const struct proto_ops xsctp6_stream_ops;
 extern const struct proto_ops xsctp6_seqpacket_ops;
 struct sock *xsctp_lookup_listener(struct net *net, const void *laddr,
 				   __be16 port);
+int xsctp_bind_net_init(struct xsctp_net *xn);
+void xsctp_bind_net_exit(struct xsctp_net *xn);
 
 /* input.c */
 int xsctp_v4_rcv(struct sk_buff *skb);
