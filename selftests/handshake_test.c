@@ -257,22 +257,6 @@ TEST(stale_cookie_is_preserved)
 	close(s);
 }
 
-/* A raw SCTP packet from 127.0.0.1:@sport to @to, checksum filled in. */
-static int raw_send(int r, uint8_t *p, size_t n, uint16_t sport,
-		    const struct sockaddr_in *to, uint32_t vtag)
-{
-	struct sockaddr_in dst = *to;
-
-	memcpy(p, &sport, 2);
-	memcpy(p + 2, &to->sin_port, 2);
-	vtag = htonl(vtag);
-	memcpy(p + 4, &vtag, 4);
-	sctp_csum(p, n);
-	dst.sin_port = 0;			/* raw: no port */
-	return sendto(r, p, n, 0, (struct sockaddr *)&dst, sizeof(dst)) ==
-	       (ssize_t)n ? 0 : -1;
-}
-
 /*
  * RFC 9260 s5.1.5 (3): a State Cookie is good only for the ports it was
  * made for.  A raw socket plays the client: it sends an INIT to endpoint
@@ -314,7 +298,7 @@ TEST(cookie_for_another_port)
 	init[25] = 1;
 	init[27] = 1;
 	init[31] = 1;
-	ASSERT_EQ(0, raw_send(r, init, sizeof(init), cport, &aa, 0));
+	ASSERT_EQ(0, raw_send(r, init, sizeof(init), cport, &aa, sizeof(aa), 0));
 	n = raw_next_ms(r, cport, 2, ack, sizeof(ack), TIMEOUT_MS);
 	ASSERT_LT(32, n);
 	memcpy(&tag, ack + 16, 4);		/* a's Initiate Tag */
@@ -330,8 +314,8 @@ TEST(cookie_for_another_port)
 	echo[15] = clen;
 	memcpy(echo + 16, ack + off + 4, clen - 4);
 
-	ASSERT_EQ(0, raw_send(r, echo, 12 + clen, cport, &ba, ntohl(tag)));
-	ASSERT_EQ(0, raw_send(r, echo, 12 + clen, cport, &aa, ntohl(tag)));
+	ASSERT_EQ(0, raw_send(r, echo, 12 + clen, cport, &ba, sizeof(ba), ntohl(tag)));
+	ASSERT_EQ(0, raw_send(r, echo, 12 + clen, cport, &aa, sizeof(aa), ntohl(tag)));
 	/* a's COOKIE ACK, and no answer from b before it */
 	do {
 		n = raw_next_ms(r, cport, 11, seen, sizeof(seen), TIMEOUT_MS);

@@ -128,6 +128,28 @@ static inline void sctp_csum(uint8_t *p, size_t n)
 }
 
 /*
+ * Sends SCTP packet @p (@n bytes, chunks from byte 12) on raw socket @r
+ * from port @sport (network order) to @to, whose port is the destination
+ * port, with tag @vtag (host order): header and checksum filled in.
+ */
+static inline int raw_send(int r, uint8_t *p, size_t n, uint16_t sport,
+			   const void *to, socklen_t tolen, uint32_t vtag)
+{
+	struct sockaddr_storage dst;
+
+	memcpy(&dst, to, tolen);
+	/* sin_port and sin6_port are at the same offset */
+	memcpy(p, &sport, 2);
+	memcpy(p + 2, &((struct sockaddr_in *)&dst)->sin_port, 2);
+	vtag = htonl(vtag);
+	memcpy(p + 4, &vtag, 4);
+	sctp_csum(p, n);
+	((struct sockaddr_in *)&dst)->sin_port = 0;	/* raw: no port */
+	return sendto(r, p, n, 0, (struct sockaddr *)&dst, tolen) ==
+	       (ssize_t)n ? 0 : -1;
+}
+
+/*
  * The next packet IPv4 raw socket @r sees to port @dport (network order)
  * whose first chunk is @type, within @ms: its SCTP part, at most @size
  * bytes of it, in @out.  Returns the bytes copied or -errno.

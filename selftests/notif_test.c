@@ -164,18 +164,6 @@ static uint32_t get32(const uint8_t *p)
 	return (uint32_t)get16(p) << 16 | get16(p + 2);
 }
 
-static void put16(uint8_t *p, uint16_t v)
-{
-	p[0] = v >> 8;
-	p[1] = v;
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	put16(p, v >> 16);
-	put16(p + 2, v);
-}
-
 /* The Initiate Tag of the INIT ACK from @sport to @cport seen on @raw. */
 static int sniff_tag(int raw, int fam, int cport, int sport, uint32_t *tag)
 {
@@ -208,16 +196,9 @@ static int inject_unknown(int raw, struct sockaddr_storage *srv,
 			  socklen_t slen, int cport, uint32_t tag)
 {
 	uint8_t p[12 + sizeof(unknown_chunk)];
-	struct sockaddr_storage to = *srv;
 
-	put16(p, cport);
-	put16(p + 2, port_of(srv));
-	put32(p + 4, tag);
 	memcpy(p + 12, unknown_chunk, sizeof(unknown_chunk));
-	sctp_csum(p, sizeof(p));
-	((struct sockaddr_in *)&to)->sin_port = 0;	/* raw: no port */
-	return sendto(raw, p, sizeof(p), 0, (struct sockaddr *)&to, slen) ==
-	       (ssize_t)sizeof(p) ? 0 : -1;
+	return raw_send(raw, p, sizeof(p), htons(cport), srv, slen, tag);
 }
 
 /* ---- the association under test ---- */
