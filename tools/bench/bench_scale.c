@@ -346,6 +346,9 @@ static void heartbeat(const struct opts *o, int *fds, long n,
 	}
 	/* let the new interval replace the 30 s timers already armed */
 	usleep((2 * o->hb_ms + 1000) * 1000);
+	/* for guest.sh --perf: the phase to profile begins */
+	printf("phase=start\n");
+	fflush(stdout);
 	c0 = ctrl_chunks();
 	p0 = net_packets();
 	pct = cpu_busy_pct(o->cpu_seconds);
@@ -356,6 +359,12 @@ static void heartbeat(const struct opts *o, int *fds, long n,
 		printf("hb_chunks_per_s=%.1f\n", (c1 - c0) / o->cpu_seconds);
 	if (p0 >= 0 && p1 >= 0)
 		printf("hb_packets_per_s=%.1f\n", (p1 - p0) / o->cpu_seconds);
+	/* a stack that falls behind the heartbeat schedule spends less CPU
+	 * for less work: the cost per 1000 packets/s compares the stacks
+	 */
+	if (p0 >= 0 && p1 > p0)
+		printf("hb_cpu_per_kpkt=%.3f\n", (pct - cpu_base) * 1000 *
+		       o->cpu_seconds / (p1 - p0));
 }
 
 static void run(const struct opts *o)

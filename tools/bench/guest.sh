@@ -278,7 +278,7 @@ case_setup() {
 
 case_scale() {
 	local r=$1 out=$tmp/scale.cli block=$((scale / 10)) locals a v m
-	local rr=3 cpu=5
+	local rr=3 cpu=5 pw=
 	[ "$smoke" = 0 ] || { rr=1; cpu=1; }
 	# One client address has ~28k ephemeral ports.  The extra addresses
 	# exist only then: a client socket that binds no address would list
@@ -296,10 +296,19 @@ case_scale() {
 		unserve
 		return
 	fi
+	if [ -n "$perf" ]; then
+		perf_window 5 "$out" $cpu >"$tmp/perf.top" &
+		pw=$!
+	fi
 	na timeout 280 bench_scale --addr "$addr_b" --port 5303 \
 		--count "$scale" --block "$block" --local "$locals" \
 		--rr-seconds $rr --cpu-seconds $cpu --hb-ms 1000 >"$out" 2>&1 ||
 		true
+	if [ -n "$pw" ]; then
+		grep -q '^phase=start' "$out" || kill "$pw" 2>/dev/null
+		wait "$pw" || true
+		cat "$tmp/perf.top"
+	fi
 	unserve
 	sed 's/^/# scale: /' "$out"
 	v=$(kv "$out" assocs)
@@ -342,6 +351,8 @@ case_scale() {
 		# both directions on the client's veth: heartbeats and their acks
 		v=$(kv "$out" hb_packets_per_s)
 		[ -z "$v" ] || emit 5 sctp hb_packets pkt/s "$r" "$v"
+		v=$(kv "$out" hb_cpu_per_kpkt)
+		[ -z "$v" ] || emit 5 sctp hb_cpu_kpkt %cpu "$r" "$v"
 	else
 		emit 5 sctp hb_idle_cpu %cpu "$r" FAIL "$(why "$out")"
 	fi
@@ -466,26 +477,51 @@ case_failover() {
 	failover failover_tuned "$r" --pf 0 --hb 1000 --rto 1000,1000,1000
 }
 
-# perf_run CASE CMD...: CMD, profiled when --perf asked for it.
+# perf_run CASE CMD...: CMD, profiled when --perf asked for it.  Case 5
+# profiles only its idle heartbeat phase (perf_window, from case_scale).
 perf_run() {
-	local c=$1 pid lib
+	local c=$1 pid
 	shift
-	if [ -z "$perf" ]; then
+	if [ -z "$perf" ] || [ "$c" = 5 ]; then
 		"$@"
 		return
 	fi
-	lib=$(dirname "$perf")/lib
-	echo -1 >/proc/sys/kernel/perf_event_paranoid
-	echo 0 >/proc/sys/kernel/kptr_restrict
-	LD_LIBRARY_PATH=$lib "$perf" record -a -g -F 999 -o "$tmp/perf.data" \
-		>"$tmp/perf.log" 2>&1 &
+	perf_setup
+	LD_LIBRARY_PATH=$(dirname "$perf")/lib "$perf" record -a -g -F 999 \
+		-o "$tmp/perf.data" >"$tmp/perf.log" 2>&1 &
 	pid=$!
 	"$@"
 	kill -INT "$pid"
 	wait "$pid" || true
-	# who ran (tasks, idle, softirq), then where
-	perf_top "$c" "$lib" comm,cpu 0.5 30
-	perf_top "$c" "$lib" sym 0.3 100
+	perf_report "$c"
+}
+
+perf_setup() {
+	echo -1 >/proc/sys/kernel/perf_event_paranoid
+	echo 0 >/proc/sys/kernel/kptr_restrict
+}
+
+# who ran (tasks, idle, softirq), then where
+perf_report() {
+	local lib
+	lib=$(dirname "$perf")/lib
+	perf_top "$1" "$lib" comm,cpu 0.5 30
+	perf_top "$1" "$lib" sym 0.3 100
+}
+
+# perf_window CASE FILE SECONDS: once FILE has a line phase=start, a
+# profile of SECONDS (in the background: the caller waits for it)
+perf_window() {
+	local c=$1 f=$2 s=$3 i
+	[ -n "$perf" ] || return 0
+	for ((i = 0; i < 3000; i++)); do
+		grep -q '^phase=start' "$f" 2>/dev/null && break
+		sleep 0.1
+	done
+	perf_setup
+	LD_LIBRARY_PATH=$(dirname "$perf")/lib "$perf" record -a -g -F 999 \
+		-o "$tmp/perf.data" -- sleep "$s" >"$tmp/perf.log" 2>&1
+	perf_report "$c"
 }
 
 # perf_top CASE LIBDIR SORT MIN_PERCENT LINES

@@ -147,7 +147,7 @@ END {
 		printf " %9s %9s %9s\n", fmt(rx[k]), fmt(rs[k]), fmt(rxt[k])
 	}
 	print "(median of the runs +- half their range; ! = some runs failed; ratios of medians;"
-	print " lower is better for *_per_assoc, hb_idle_cpu and failover_*, higher for the rest)"
+	print " lower is better for *_per_assoc, hb_*cpu* and failover_*, higher for the rest)"
 
 	nnote = 0
 	for (i = 1; i <= nrows; i++)
