@@ -16,10 +16,21 @@
  * port may each have an association with the same peer transport
  * address.  The packet's destination address tells them apart.
  */
+/* Every packet's lookup compares keys: inline, not a call to memcmp(). */
+static int path_key_cmp(struct rhashtable_compare_arg *arg, const void *obj)
+{
+	const struct xsctp_key *k = arg->key;
+	const struct xsctp_key *o = &((const struct xsctp_path *)obj)->key;
+
+	return !ipv6_addr_equal(&k->paddr, &o->paddr) || k->lport != o->lport ||
+	       k->pport != o->pport;
+}
+
 static const struct rhashtable_params xsctp_path_params = {
 	.head_offset = offsetof(struct xsctp_path, node),
 	.key_offset = offsetof(struct xsctp_path, key),
 	.key_len = sizeof(struct xsctp_key),
+	.obj_cmpfn = path_key_cmp,
 	.automatic_shrinking = true,
 };
 

@@ -469,6 +469,9 @@ void xsctp_outq_flush(struct xsctp_assoc *asoc)
 			   asoc->state != SCTP_SHUTDOWN_PENDING &&
 			   asoc->state != SCTP_SHUTDOWN_RECEIVED))
 		return;
+	/* idle: a heartbeat ACK, a window update finds nothing to send */
+	if (!has_rtx(asoc) && skb_queue_empty(&asoc->sendq))
+		return;
 	path = xsctp_path_for_data(asoc);
 	next_unsent(asoc);	/* expired messages go even if nothing can */
 	/* RFC 9260 s6.1 C: retransmissions before new data */
