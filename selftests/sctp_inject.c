@@ -51,6 +51,7 @@
 #include <netinet/in.h>
 #include <netinet/ip.h>
 #include <sys/socket.h>
+#include <linux/sock_diag.h>
 
 #define MAXPKT		1480	/* SCTP part; fits a 1500-byte MTU */
 #define MAXCOUNT	10000000u
@@ -1302,11 +1303,19 @@ static int live_mode(unsigned int seed, unsigned long count)
 	struct pkt p;
 	unsigned long i;
 	int rfd = socket(AF_INET, SOCK_RAW, IPPROTO_SCTP);
+	/* it gets every SCTP packet of the namespace, the untouched pair's
+	 * too: room for what comes while it is not scheduled, or the INIT
+	 * ACK it waits for may be the packet dropped
+	 */
+	int rcvbuf = 16 << 20;
+	uint32_t mem[SK_MEMINFO_VARS] = {};
+	socklen_t len = sizeof(mem);
 
 	if (rfd < 0) {
 		perror("sctp_inject: raw receive socket");
 		return 1;
 	}
+	setsockopt(rfd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf));
 	fprintf(stderr, "sctp_inject: live: seed %u, waiting for an INIT ACK from %s port %u\n",
 		seed, inet_ntoa(opt.dst), opt.dport);
 	srand(seed);
@@ -1315,8 +1324,10 @@ static int live_mode(unsigned int seed, unsigned long count)
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		if ((now.tv_sec - t0.tv_sec) * 1000 +
 		    (now.tv_nsec - t0.tv_nsec) / 1000000 >= opt.wait_ms) {
-			fprintf(stderr, "sctp_inject: live: no %s within --wait\n",
-				live.have_init_ack ? "SACK" : "INIT ACK");
+			getsockopt(rfd, SOL_SOCKET, SO_MEMINFO, mem, &len);
+			fprintf(stderr, "sctp_inject: live: no %s within --wait (%u packets dropped by the raw socket)\n",
+				live.have_init_ack ? "SACK" : "INIT ACK",
+				mem[SK_MEMINFO_DROPS]);
 			return 1;
 		}
 		drain(rfd, 100);
