@@ -93,6 +93,46 @@ TEST_F(hb, answered_heartbeats_keep_idle_alive)
 	EXPECT_EQ(-ETIMEDOUT, assoc_change(self->c, 3000));
 }
 
+/*
+ * RFC 9260 s8.3: an idle path's heartbeats go HB.interval + RTO apart,
+ * jittered by RTO/2, from send to send.  With a 200 ms RTT (netem, 100
+ * ms each way) RTO is RTO.Max, 200: gaps of 400-600 ms with HB.interval
+ * 300.  Restarting the timer at each ACK, as xsctp did and sctp.ko does,
+ * adds the RTT: 600-800.
+ */
+TEST_F(hb, heartbeats_spaced_from_send)
+{
+	struct sctp_paddrparams pp = { .spp_hbinterval = 300,
+				       .spp_flags = SPP_HB_ENABLE };
+	int r = socket(AF_INET, SOCK_RAW, IPPROTO_SCTP), i, n = 0;
+	long long t, last = 0, sum = 0;
+	uint8_t pkt[64];
+
+	if (!on_xsctp())
+		SKIP(return, "sctp.ko restarts the heartbeat timer at the ACK");
+	ASSERT_LE(0, r);
+	ASSERT_EQ(0, sh("tc qdisc add dev lo root netem delay 100ms"));
+	ASSERT_EQ(0, setsockopt(self->c, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS,
+				&pp, sizeof(pp)));
+	ASSERT_EQ(0, connect(self->c, (struct sockaddr *)&self->srv,
+			     sizeof(self->srv)));
+	ASSERT_EQ(SCTP_COMM_UP, assoc_change(self->c, 5000));
+	/* the first heartbeat's timer started at COMM_UP: gaps after it */
+	for (i = 0; i < 9; i++) {
+		ASSERT_LT(0, raw_next_ms(r, self->srv.sin_port, 4, pkt,
+					 sizeof(pkt), 3000));
+		t = now_ms();
+		if (i >= 2) {
+			EXPECT_LE(380, t - last);
+			sum += t - last;
+			n++;
+		}
+		last = t;
+	}
+	EXPECT_GT(600, sum / n) TH_LOG("mean gap %lld ms", sum / n);
+	close(r);
+}
+
 /* RFC 6458 s8.1.8: an idle one-to-many association is shut down. */
 TEST_F(hb, autoclose_ends_idle_association)
 {

@@ -103,6 +103,21 @@ static inline long snmp(const char *name)
 	return found;
 }
 
+/* Is the SCTP here xsctp, not sctp.ko?  /proc/net/protocols names it. */
+static inline int on_xsctp(void)
+{
+	FILE *f = fopen("/proc/net/protocols", "r");
+	char line[512];
+	int found = 0;
+
+	if (!f)
+		return 0;
+	while (!found && fgets(line, sizeof(line), f))
+		found = !strncmp(line, "SCTP ", 5) && strstr(line, " xsctp ");
+	fclose(f);
+	return found;
+}
+
 /* RFC 9260 appendix B: CRC32c, reflected, as the checksum field holds it. */
 static inline uint32_t crc32c(const uint8_t *p, size_t n)
 {

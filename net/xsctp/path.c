@@ -224,6 +224,7 @@ void xsctp_path_hb_ack(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	struct xsctp_hb_info info;
 	struct xsctp_path *p;
 	struct xsctp_tlv t;
+	bool was_active;
 
 	if (xsctp_heartbeat_info(c->p, c->len, &t) ||
 	    t.len != sizeof(struct xsctp_paramhdr) + sizeof(info))
@@ -233,10 +234,17 @@ void xsctp_path_hb_ack(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 	if (!p || !p->hb_pending || info.nonce != p->hb_nonce)
 		return;
 	p->hb_pending = false;
+	was_active = p->state == SCTP_ACTIVE;
 	xsctp_outq_rtt_sample(asoc, p, (u32)(get_jiffies_64() - info.sent));
 	xsctp_path_alive(asoc, p);
-	/* a confirmed path leaves the every-RTO probing */
-	xsctp_path_hb_arm(p);
+	/*
+	 * A path that was probed (unconfirmed, PF) or backed off (inactive)
+	 * takes the idle schedule now.  An active one keeps the timer its
+	 * heartbeat armed: s8.3 spaces heartbeats HB.interval + RTO apart
+	 * from send to send, not from the ACK (which added the RTT).
+	 */
+	if (!was_active)
+		xsctp_path_hb_arm(p);
 	xsctp_outq_flush(asoc);
 }
 
