@@ -93,6 +93,7 @@ struct assoc {
 	sctp_assoc_t id;
 	int up, ended, shut;
 	int conn;		/* client: ours; server: the peer's, -1 unknown */
+	struct sockaddr_storage peer;	/* one-to-one server: who connected */
 	struct stream_rx *rx;
 	uint64_t rx_msgs;
 	/* client side: the message generator */
@@ -903,26 +904,61 @@ static int all_in(void)
 	return nassocs > 0;
 }
 
+/* The same transport address (address and port)? */
+static int same_peer(const struct sockaddr_storage *a,
+		     const struct sockaddr_storage *b)
+{
+	const struct sockaddr_in *a4 = (const void *)a, *b4 = (const void *)b;
+	const struct sockaddr_in6 *a6 = (const void *)a, *b6 = (const void *)b;
+
+	if (a->ss_family != b->ss_family)
+		return 0;
+	if (a->ss_family == AF_INET)
+		return a4->sin_port == b4->sin_port &&
+		       a4->sin_addr.s_addr == b4->sin_addr.s_addr;
+	return a6->sin6_port == b6->sin6_port &&
+	       !memcmp(&a6->sin6_addr, &b6->sin6_addr, sizeof(a6->sin6_addr));
+}
+
+/* Has one of our associations come from @peer already? */
+static int peer_seen(const struct sockaddr_storage *peer)
+{
+	int i;
+
+	for (i = 0; i < nassocs; i++)
+		if (same_peer(&assocs[i].peer, peer))
+			return 1;
+	return 0;
+}
+
 static void accept_all(struct ep *l)
 {
+	struct sockaddr_storage peer;
+	socklen_t len;
 	struct ep *e;
 	int fd;
 
 	for (;;) {
-		fd = accept4(l->fd, NULL, NULL, SOCK_NONBLOCK);
+		len = sizeof(peer);
+		memset(&peer, 0, sizeof(peer));
+		fd = accept4(l->fd, (struct sockaddr *)&peer, &len,
+			     SOCK_NONBLOCK);
 		if (fd < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
 			return;
 		if (fd < 0)
 			die("accept: %s", strerror(errno));
-		if (nassocs >= (int)opt.conns && all_in()) {
+		if ((nassocs >= (int)opt.conns && all_in()) ||
+		    peer_seen(&peer)) {
 			/*
 			 * RFC 9260 s5.1.5: a State Cookie replayed after its
-			 * association ended makes a new one, as it must while
-			 * the cookie lives (hostile.sh's injector replays it).
-			 * Once every message is in, that is no connection too
-			 * many of the stack's doing.
+			 * association ended (or was aborted) makes a new one,
+			 * as it must while the cookie lives (hostile.sh's
+			 * injector replays it).  Each client connection has
+			 * a port of its own, so a second association from
+			 * the same one, or one after all the data is in, is
+			 * no connection too many of the stack's doing.
 			 */
-			say("an association after all the data (a replayed State Cookie?): %s",
+			say("a second association from a peer, or one after all the data (a replayed State Cookie?): %s",
 			    sock_status(fd, 0));
 			close(fd);
 			continue;
@@ -934,6 +970,7 @@ static void accept_all(struct ep *l)
 		}
 		e = ep_new(fd);
 		e->a = assoc_new(e, -1);
+		e->a->peer = peer;
 		ep_read(e);
 	}
 }
