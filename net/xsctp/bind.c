@@ -130,34 +130,11 @@ static int bound_set(const struct sock *sk, union xsctp_addr *out, int max)
 	return n;
 }
 
-/*
- * Is @a (port ignored) the one address bind() gave @sk, or is @sk bound
- * to the wildcard?  For a socket without a list, what bound_view() and
- * xsctp_addr_eq() answer, without building addresses: every packet's
- * lookup asks.  @a's family is one @sk takes.
- */
-static bool is_bind_addr(const struct sock *sk, const union xsctp_addr *a)
-{
-	const struct in6_addr *v6 = &sk->sk_v6_rcv_saddr;
-	__be32 v4 = inet_sk(sk)->inet_rcv_saddr;
-
-	if (sk->sk_family == AF_INET)
-		return !v4 || v4 == a->v4.sin_addr.s_addr;
-	if (ipv6_addr_any(v6))
-		return true;
-	/* a v4-mapped bind address is an IPv4 one (sk_ip()) */
-	if (a->sa.sa_family == AF_INET)
-		return ipv6_addr_v4mapped(v6) &&
-		       v6->s6_addr32[3] == a->v4.sin_addr.s_addr;
-	return !ipv6_addr_v4mapped(v6) &&
-	       ipv6_addr_equal(v6, &a->v6.sin6_addr);
-}
-
 /* Can a packet for local address @a reach socket @sk? */
 bool xsctp_sk_has_laddr(const struct sock *sk, const union xsctp_addr *a)
 {
 	const union xsctp_addr *set;
-	union xsctp_addr ip, own;
+	union xsctp_addr ip = *a, own;
 	bool found;
 	int n, i;
 
@@ -166,9 +143,6 @@ bool xsctp_sk_has_laddr(const struct sock *sk, const union xsctp_addr *a)
 	if (a->sa.sa_family == AF_INET && sk->sk_family == AF_INET6 &&
 	    sk->sk_ipv6only)
 		return false;
-	if (!rcu_access_pointer(xsctp_sk(sk)->bound))
-		return is_bind_addr(sk, a);
-	ip = *a;
 	xsctp_addr_set_port(&ip, 0);
 	/* on every packet's lookup: the list is read in place, not copied */
 	rcu_read_lock();
