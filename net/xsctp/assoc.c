@@ -10,12 +10,6 @@
 #include <net/xsctp/output.h>
 #include <net/xsctp/sm.h>
 
-/*
- * The path table is keyed by (peer address, local port, peer port) and
- * holds duplicates: sockets bound to different local addresses on one
- * port may each have an association with the same peer transport
- * address.  The packet's destination address tells them apart.
- */
 /* Every packet's lookup compares keys: inline, not a call to memcmp(). */
 static int path_key_cmp(struct rhashtable_compare_arg *arg, const void *obj)
 {
@@ -26,6 +20,12 @@ static int path_key_cmp(struct rhashtable_compare_arg *arg, const void *obj)
 	       k->pport != o->pport;
 }
 
+/*
+ * The path table is keyed by (peer address, local port, peer port) and
+ * holds duplicates: sockets bound to different local addresses on one
+ * port may each have an association with the same peer transport
+ * address.  The packet's destination address tells them apart.
+ */
 static const struct rhashtable_params xsctp_path_params = {
 	.head_offset = offsetof(struct xsctp_path, node),
 	.key_offset = offsetof(struct xsctp_path, key),
