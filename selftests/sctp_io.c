@@ -893,17 +893,6 @@ static void ep_read(struct ep *e)
 			break;
 }
 
-/* Has every association received all its messages? */
-static int all_in(void)
-{
-	int i;
-
-	for (i = 0; i < nassocs; i++)
-		if (!opt.msgs || assocs[i].rx_msgs != opt.msgs)
-			return 0;
-	return nassocs > 0;
-}
-
 /* The same transport address (address and port)? */
 static int same_peer(const struct sockaddr_storage *a,
 		     const struct sockaddr_storage *b)
@@ -947,18 +936,17 @@ static void accept_all(struct ep *l)
 			return;
 		if (fd < 0)
 			die("accept: %s", strerror(errno));
-		if ((nassocs >= (int)opt.conns && all_in()) ||
-		    peer_seen(&peer)) {
+		if (peer_seen(&peer)) {
 			/*
 			 * RFC 9260 s5.1.5: a State Cookie replayed after its
 			 * association ended (or was aborted) makes a new one,
 			 * as it must while the cookie lives (hostile.sh's
 			 * injector replays it).  Each client connection has
 			 * a port of its own, so a second association from
-			 * the same one, or one after all the data is in, is
-			 * no connection too many of the stack's doing.
+			 * the same one is no connection too many of the
+			 * stack's doing.
 			 */
-			say("a second association from a peer, or one after all the data (a replayed State Cookie?): %s",
+			say("a second association from a peer (a replayed State Cookie?): %s",
 			    sock_status(fd, 0));
 			close(fd);
 			continue;
