@@ -501,12 +501,21 @@ perf_setup() {
 	echo 0 >/proc/sys/kernel/kptr_restrict
 }
 
-# who ran (tasks, idle, softirq), then where
+# who ran (tasks, idle, softirq), then where; then, for the busiest task
+# (the one that bounds a stream), the share of each call subtree
 perf_report() {
-	local lib
+	local lib top
 	lib=$(dirname "$perf")/lib
 	perf_top "$1" "$lib" comm,cpu 0.5 30
 	perf_top "$1" "$lib" sym 0.3 100
+	perf_top "$1" "$lib" pid 0.3 10
+	top=$(perf_rep "$lib" --no-children -g none --sort pid |
+		awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^[1-9][0-9]*:/) {
+			sub(":.*", "", $i); print $i; exit } }')
+	[ -z "$top" ] ||
+		perf_rep "$lib" --children -g none --sort sym --pid "$top" \
+			--percent-limit 1.5 | head -n 80 |
+			sed "s/^/PERF case=$1 pid=$top inclusive /" || true
 }
 
 # perf_window CASE FILE SECONDS: once FILE has a line phase=start, a
@@ -524,12 +533,16 @@ perf_window() {
 	perf_report "$c"
 }
 
+# perf_rep LIBDIR OPTION...: perf report's rows
+perf_rep() {
+	LD_LIBRARY_PATH=$1 "$perf" report -i "$tmp/perf.data" --stdio \
+		"${@:2}" 2>/dev/null | grep -v -e '^#' -e '^$' || true
+}
+
 # perf_top CASE LIBDIR SORT MIN_PERCENT LINES
 perf_top() {
-	LD_LIBRARY_PATH=$2 "$perf" report -i "$tmp/perf.data" --stdio \
-		--no-children -g none --sort "$3" --percent-limit "$4" \
-		2>/dev/null | grep -v -e '^#' -e '^$' | head -n "$5" |
-		sed "s/^/PERF case=$1 $3 /" || true
+	perf_rep "$2" --no-children -g none --sort "$3" --percent-limit "$4" |
+		head -n "$5" | sed "s/^/PERF case=$1 $3 /" || true
 }
 
 main() {
