@@ -164,20 +164,34 @@ t_ipv6_seqpacket_mixed() {
 		--unordered 30
 }
 
-# Up to 256 KiB per message: many fragments each, with big socket buffers
-# (the sysctl caps are global, so raised here and put back).
-t_fragmented_256k() {
+# big_buffers CMD...: CMD with socket buffers of up to 4 MiB allowed (the
+# sysctl caps are global, so raised here and put back).
+big_buffers() {
 	local w r rc=0
 	w=$(cat /proc/sys/net/core/wmem_max)
 	r=$(cat /proc/sys/net/core/rmem_max)
 	echo 4194304 >/proc/sys/net/core/wmem_max
 	echo 4194304 >/proc/sys/net/core/rmem_max
-	topo && xfer 120 -4 --style stream -n 300 --min 1 --max 262144 \
-		--streams 4 --unordered 20 --sndbuf 2097152 --rcvbuf 2097152 ||
-		rc=1
+	"$@" || rc=1
 	echo "$w" >/proc/sys/net/core/wmem_max
 	echo "$r" >/proc/sys/net/core/rmem_max
 	return $rc
+}
+
+# Up to 256 KiB per message: many fragments each.
+t_fragmented_256k() {
+	topo || return 1
+	big_buffers xfer 120 -4 --style stream -n 300 --min 1 --max 262144 \
+		--streams 4 --unordered 20 --sndbuf 2097152 --rcvbuf 2097152
+}
+
+# Messages of 6 to 45 fragments, reordered and duplicated, reassembled
+# whole as a rule (2 MiB buffers): where a message starts (inq.c find_b())
+# is found again around every hole.
+t_reorder_fragments() {
+	big_buffers impaired "delay 5ms reorder 25% 50% duplicate 2%" 120 -4 \
+		--style seqpacket -n 300 --min 8000 --max 65536 --streams 4 \
+		--unordered 25 --sndbuf 2097152 --rcvbuf 2097152
 }
 
 t_echo() {
@@ -389,6 +403,7 @@ data_case loss_5pct
 data_case loss_25pct
 data_case reorder
 data_case duplicate
+data_case reorder_fragments
 data_case corrupt
 data_case many_conns
 data_case shared_rcvbuf

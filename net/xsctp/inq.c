@@ -33,6 +33,8 @@ static void held_unlink(struct xsctp_assoc *asoc, struct sk_buff *skb,
 {
 	__skb_unlink(skb, q);
 	asoc->held -= skb->truesize;
+	if (q == &asoc->reasm)
+		asoc->reasm_b = NULL;	/* see find_b() */
 }
 
 /*
@@ -49,6 +51,7 @@ void xsctp_inq_purge(struct xsctp_assoc *asoc)
 		xsctp_ulp_pd_end(asoc);
 	}
 	__skb_queue_purge(&asoc->reasm);
+	asoc->reasm_b = NULL;
 	__skb_queue_purge(&asoc->ordered);
 	__skb_queue_purge(&asoc->pd_wait);
 	asoc->held = 0;
@@ -451,15 +454,26 @@ static struct sk_buff *join(struct xsctp_assoc *asoc, struct sk_buff *first,
 }
 
 /*
- * RFC 9260 s6.9: a message is the fragments from a B to an E with
- * consecutive TSNs.  Looks for one complete message around @skb.
+ * The B that @skb's message starts with: the nearest one before it on
+ * reasm with no TSN missing in between, or NULL.  A message arrives in
+ * TSN order as a rule, so the B found is kept with the TSN after @skb
+ * (asoc->reasm_b, reasm_next): the next fragment finds it at once rather
+ * than walking back over all the message's fragments, which made a
+ * message of n fragments cost n^2 / 2 steps.  Taking any fragment off
+ * reasm forgets it (held_unlink()); nothing goes in between, as the TSNs
+ * from the B to reasm_next - 1 are all there.
  */
-static struct sk_buff *reassemble(struct xsctp_assoc *asoc,
-				  struct sk_buff *skb)
+static struct sk_buff *find_b(struct xsctp_assoc *asoc, struct sk_buff *skb)
 {
 	struct sk_buff_head *q = &asoc->reasm;
-	struct sk_buff *first = skb, *last = skb, *p;
+	u32 tsn = xsctp_ulp_cb(skb)->tsn;
+	struct sk_buff *first = skb, *p;
 
+	if (asoc->reasm_b && tsn == asoc->reasm_next &&
+	    !(xsctp_ulp_cb(skb)->dflags & XSCTP_DATA_B)) {
+		first = asoc->reasm_b;
+		goto found;
+	}
 	while (!(xsctp_ulp_cb(first)->dflags & XSCTP_DATA_B)) {
 		p = first->prev;
 		if (p == (struct sk_buff *)q ||
@@ -467,6 +481,25 @@ static struct sk_buff *reassemble(struct xsctp_assoc *asoc,
 			return NULL;
 		first = p;
 	}
+found:
+	asoc->reasm_b = first;
+	asoc->reasm_next = tsn + 1;
+	return first;
+}
+
+/*
+ * RFC 9260 s6.9: a message is the fragments from a B to an E with
+ * consecutive TSNs.  Looks for one complete message around @skb.
+ */
+static struct sk_buff *reassemble(struct xsctp_assoc *asoc,
+				  struct sk_buff *skb)
+{
+	struct sk_buff_head *q = &asoc->reasm;
+	struct sk_buff *first, *last = skb, *p;
+
+	first = find_b(asoc, skb);
+	if (!first)
+		return NULL;
 	while (!(xsctp_ulp_cb(last)->dflags & XSCTP_DATA_E)) {
 		p = last->next;
 		if (p == (struct sk_buff *)q ||
@@ -581,7 +614,10 @@ static void pd_start(struct xsctp_assoc *asoc)
 	struct xsctp_ulp_cb *cb;
 	u32 bytes;
 
-	if (!first)
+	/* a run holds no more than all that is held: mostly it is too
+	 * little, and the run need not be walked (run_end())
+	 */
+	if (!first || !pd_wanted(asoc, asoc->held))
 		return;
 	cb = xsctp_ulp_cb(first);
 	/* the oldest fragment starts a message that may be read next */

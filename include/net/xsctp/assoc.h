@@ -164,6 +164,8 @@ struct xsctp_assoc {
 	/* inbound (inq.c) */
 	struct xsctp_tsnmap tsnmap;
 	struct sk_buff_head reasm;	/* fragments, TSN order */
+	struct sk_buff *reasm_b;	/* a B on reasm, with all up to ... */
+	u32 reasm_next;			/* ... this TSN after it (inq.c) */
 	struct sk_buff_head ordered;	/* complete messages waiting for their SSN */
 	u32 held;			/* truesize on reasm + ordered + pd_wait */
 	/* partial delivery of one message (RFC 6458 s8.1.21), inq.c */
