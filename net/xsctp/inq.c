@@ -53,6 +53,8 @@ void xsctp_inq_purge(struct xsctp_assoc *asoc)
 	__skb_queue_purge(&asoc->reasm);
 	asoc->reasm_b = NULL;
 	__skb_queue_purge(&asoc->ordered);
+	kfree(asoc->in_wait);
+	asoc->in_wait = NULL;
 	__skb_queue_purge(&asoc->pd_wait);
 	asoc->held = 0;
 }
@@ -369,14 +371,33 @@ static void hand_over(struct xsctp_assoc *asoc, struct sk_buff *skb)
 	asoc->held += skb->truesize;
 }
 
+/*
+ * A message waits on asoc->ordered for its SSN: in_wait[] counts each
+ * stream's there, so that a stream with none skips the walk of the queue.
+ * While one stream waits for a lost message, the others' packets would
+ * otherwise each walk all that it holds.  The counts are allocated when
+ * the queue is first used, and only while it is empty, so they start
+ * right; without them (no memory) every release walks.
+ */
+static void wait_ordered(struct xsctp_assoc *asoc, struct sk_buff *skb)
+{
+	if (!asoc->in_wait && skb_queue_empty(&asoc->ordered))
+		asoc->in_wait = kcalloc(asoc->nistreams, sizeof(u32),
+					GFP_ATOMIC);
+	if (asoc->in_wait)
+		asoc->in_wait[xsctp_ulp_cb(skb)->sid]++;
+	__skb_queue_tail(&asoc->ordered, skb);
+	asoc->held += skb->truesize;
+}
+
 /* Delivers the messages of stream @sid that waited for its next SSN. */
 static void release_stream(struct xsctp_assoc *asoc, u16 sid)
 {
 	struct sk_buff *o, *tmp;
 	struct xsctp_ulp_cb *cb;
-	bool again;
+	bool again = true;
 
-	do {
+	while (again && (!asoc->in_wait || asoc->in_wait[sid])) {
 		again = false;
 		skb_queue_walk_safe(&asoc->ordered, o, tmp) {
 			cb = xsctp_ulp_cb(o);
@@ -385,9 +406,11 @@ static void release_stream(struct xsctp_assoc *asoc, u16 sid)
 			held_unlink(asoc, o, &asoc->ordered);
 			hand_over(asoc, o);
 			asoc->in_ssn[sid]++;
+			if (asoc->in_wait)
+				asoc->in_wait[sid]--;
 			again = true;
 		}
-	} while (again);
+	}
 }
 
 /* Delivers @skb (a whole message) and any ordered ones it unblocks. */
@@ -402,8 +425,7 @@ static void deliver_ordered(struct xsctp_assoc *asoc, struct sk_buff *skb)
 	}
 	/* RFC 9260 s6.5: hold it until its SSN is the next of its stream */
 	if (cb->ssn != asoc->in_ssn[sid]) {
-		__skb_queue_tail(&asoc->ordered, skb);
-		asoc->held += skb->truesize;
+		wait_ordered(asoc, skb);
 		return;
 	}
 	hand_over(asoc, skb);

@@ -150,6 +150,7 @@ struct xsctp_assoc {
 	u16 nistreams;			/* inbound streams, negotiated */
 	u16 *out_ssn;			/* next SSN per outbound stream */
 	u16 *in_ssn;			/* next expected SSN per inbound stream */
+	u32 *in_wait;			/* each one's messages on ordered, inq.c */
 	/* outbound (outq.c) */
 	u32 next_tsn;
 	u32 last_cum_ack;		/* highest Cumulative TSN Ack seen */
