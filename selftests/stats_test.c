@@ -551,19 +551,26 @@ static struct sockaddr_in dummy_peer(int host)
 	return a;
 }
 
-/* SCTP_GET_PEER_ADDR_INFO for 10.77.0.@host on association @id. */
-static int peer_info(int fd, sctp_assoc_t id, int host)
+/* SCTP_GET_PEER_ADDR_INFO for the peer address @a on association @id. */
+static int peer_info_at(int fd, sctp_assoc_t id, const void *a, size_t alen)
 {
-	struct sockaddr_in a = dummy_peer(host);
 	struct sctp_paddrinfo pi;
 	socklen_t len = sizeof(pi);
 
 	memset(&pi, 0, sizeof(pi));
 	pi.spinfo_assoc_id = id;
-	memcpy(&pi.spinfo_address, &a, sizeof(a));
+	memcpy(&pi.spinfo_address, a, alen);
 	if (getsockopt(fd, IPPROTO_SCTP, SCTP_GET_PEER_ADDR_INFO, &pi, &len))
 		return -errno;
 	return pi.spinfo_assoc_id == id ? 0 : -EBADMSG;
+}
+
+/* The same for 10.77.0.@host. */
+static int peer_info(int fd, sctp_assoc_t id, int host)
+{
+	struct sockaddr_in a = dummy_peer(host);
+
+	return peer_info_at(fd, id, &a, sizeof(a));
 }
 
 /*
@@ -642,15 +649,8 @@ static struct sockaddr_in6 dummy_peer6(int host)
 static int peer_info6(int fd, sctp_assoc_t id, int host)
 {
 	struct sockaddr_in6 a = dummy_peer6(host);
-	struct sctp_paddrinfo pi;
-	socklen_t len = sizeof(pi);
 
-	memset(&pi, 0, sizeof(pi));
-	pi.spinfo_assoc_id = id;
-	memcpy(&pi.spinfo_address, &a, sizeof(a));
-	if (getsockopt(fd, IPPROTO_SCTP, SCTP_GET_PEER_ADDR_INFO, &pi, &len))
-		return -errno;
-	return pi.spinfo_assoc_id == id ? 0 : -EBADMSG;
+	return peer_info_at(fd, id, &a, sizeof(a));
 }
 
 /* The same with SCTP_DSTADDRV6 on an IPv6 socket. */
