@@ -508,10 +508,9 @@ perf_report() {
 	lib=$(dirname "$perf")/lib
 	perf_top "$1" "$lib" comm,cpu 0.5 30
 	perf_top "$1" "$lib" sym 0.3 100
-	perf_top "$1" "$lib" pid 0.3 10
-	top=$(perf_rep "$lib" --no-children -g none --sort pid |
-		awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^[1-9][0-9]*:/) {
-			sub(":.*", "", $i); print $i; exit } }')
+	perf_top "$1" "$lib" pid 0.3 10 | tee "$tmp/perf.pids"
+	top=$(awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^[1-9][0-9]*:/) {
+		sub(":.*", "", $i); print $i; exit } }' "$tmp/perf.pids")
 	[ -z "$top" ] ||
 		perf_rep "$lib" --children -g none --sort sym --pid "$top" \
 			--percent-limit 1.5 | head -n 80 |
