@@ -282,6 +282,68 @@ TEST_F(io, initmsg_negotiates_streams)
 	(void)buf;
 }
 
+/*
+ * RFC 9260 s5.1.1: 65535 streams each way.  Streams far apart (the
+ * inbound table of xsctp makes a leaf per range on first use) each carry
+ * three ordered messages, interleaved: every one must arrive on its
+ * stream with its SSN and its bytes.
+ */
+TEST_F(io, all_65535_streams)
+{
+	static const uint16_t sids[] = { 0, 1, 511, 512, 2047, 2048, 40000,
+					 65534 };
+	struct sctp_initmsg im = { .sinit_num_ostreams = 65535,
+				   .sinit_max_instreams = 65535 };
+	int n = ARRAY_SIZE(sids), seen[ARRAY_SIZE(sids)] = {}, sfd, i, r;
+	struct sctp_sndrcvinfo si = { .sinfo_stream = 65534 };
+	struct sctp_status st = {};
+	struct sctp_rcvinfo ri;
+	socklen_t len = sizeof(st);
+	char buf[64], want[64];
+
+	ASSERT_EQ(0, setsockopt(self->lfd, IPPROTO_SCTP, SCTP_INITMSG, &im,
+				sizeof(im)));
+	ASSERT_EQ(0, setsockopt(self->cfd, IPPROTO_SCTP, SCTP_INITMSG, &im,
+				sizeof(im)));
+	sfd = setup(_metadata, self, variant);
+	if (variant->type == SOCK_SEQPACKET)
+		st.sstat_assoc_id = only_assoc(_metadata, self->cfd);
+	ASSERT_EQ(0, getsockopt(self->cfd, IPPROTO_SCTP, SCTP_STATUS, &st,
+				&len));
+	EXPECT_EQ(65535, st.sstat_outstrms);
+	EXPECT_EQ(65535, st.sstat_instrms);
+	for (r = 0; r < 3; r++)
+		for (i = 0; i < n; i++) {
+			len = snprintf(buf, sizeof(buf), "stream %u round %d",
+				       sids[i], r);
+			ASSERT_EQ(len, send_on(self->cfd, buf, len, sids[i],
+					       sids[i], NULL, 0));
+		}
+	for (r = 0; r < 3 * n; r++) {
+		memset(&ri, 0, sizeof(ri));
+		len = recv_data(sfd, buf, sizeof(buf) - 1, &ri);
+		ASSERT_LT(0, (int)len);
+		buf[len] = 0;
+		for (i = 0; i < n && sids[i] != ri.rcv_sid; i++)
+			;
+		ASSERT_GT(n, i) TH_LOG("stream %u", ri.rcv_sid);
+		EXPECT_EQ(seen[i], ri.rcv_ssn);
+		EXPECT_EQ(htonl(sids[i]), ri.rcv_ppid);
+		snprintf(want, sizeof(want), "stream %u round %d", sids[i],
+			 seen[i]);
+		EXPECT_STREQ(want, buf);
+		seen[i]++;
+	}
+	/* and back on the last stream, whose outbound SSN is 0 */
+	si.sinfo_assoc_id = ri.rcv_assoc_id;
+	ASSERT_EQ(5, sctp_send(sfd, "reply", 5, &si, 0));
+	memset(&ri, 0, sizeof(ri));
+	ASSERT_EQ(5, recv_data(self->cfd, buf, sizeof(buf), &ri));
+	EXPECT_EQ(65534, ri.rcv_sid);
+	EXPECT_EQ(0, ri.rcv_ssn);
+	EXPECT_EQ(0, memcmp(buf, "reply", 5));
+}
+
 /* RFC 6458 s6.1.1: SCTP_ASSOC_CHANGE / SCTP_COMM_UP, every field. */
 TEST_F(io, comm_up_notification)
 {
@@ -556,6 +618,76 @@ TEST(no_window_update_after_shutdown_ack)
 	EXPECT_EQ(0, memcmp(got, msg, sizeof(msg)));
 	EXPECT_EQ(SCTP_SHUTDOWN_COMP, assoc_change(l, TIMEOUT_MS));
 	EXPECT_EQ(0, snmp("SctpAborteds"));
+	close(l);
+}
+
+static long sunreclaim_kb(void)
+{
+	FILE *f = fopen("/proc/meminfo", "r");
+	char line[128];
+	long kb = -1;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "SUnreclaim: %ld kB", &kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return kb;
+}
+
+#define GENEROUS_PEERS 32
+
+/*
+ * A peer that asks for 65535 outbound streams gets them (our MIS is
+ * 65535 by default, as in sctp.ko) and sends on one.  xsctp then holds a
+ * directory and the leaf of that stream, not 65535 entries taken at
+ * setup (one 128 KiB high-order atomic allocation each before, 512 KiB
+ * with the ordered-queue counts).  The clients' own outbound entries
+ * (they asked for them) are all made: 128 KiB each, counted in the
+ * bound.  sctp.ko allocates every stream's state at setup.
+ */
+TEST(generous_peers_cost_little)
+{
+	struct sctp_initmsg im = { .sinit_num_ostreams = 65535 };
+	struct sctp_rcvinfo ri;
+	struct sockaddr_storage ss;
+	socklen_t len = loopback(AF_INET, &ss, 0);
+	int l, c[GENEROUS_PEERS], i, on = 1;
+	long before, per;
+	char buf[8];
+
+	if (!on_xsctp())
+		SKIP(return, "sctp.ko allocates every stream's state at setup");
+	l = socket(AF_INET, SOCK_SEQPACKET, IPPROTO_SCTP);
+	ASSERT_LE(0, l);
+	ASSERT_EQ(0, setsockopt(l, IPPROTO_SCTP, SCTP_RECVRCVINFO, &on,
+				sizeof(on)));
+	ASSERT_EQ(0, bind(l, (struct sockaddr *)&ss, len));
+	ASSERT_EQ(0, getsockname(l, (struct sockaddr *)&ss, &len));
+	ASSERT_EQ(0, listen(l, GENEROUS_PEERS));
+	before = sunreclaim_kb();
+	ASSERT_LT(0, before);
+	for (i = 0; i < GENEROUS_PEERS; i++) {
+		c[i] = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+		ASSERT_LE(0, c[i]);
+		ASSERT_EQ(0, setsockopt(c[i], IPPROTO_SCTP, SCTP_INITMSG, &im,
+					sizeof(im)));
+		ASSERT_EQ(0, connect(c[i], (struct sockaddr *)&ss, len));
+		ASSERT_EQ(1, sctp_sendmsg(c[i], "x", 1, NULL, 0, 0, 0,
+					  60000, 0, 0));
+	}
+	for (i = 0; i < GENEROUS_PEERS; i++) {
+		memset(&ri, 0, sizeof(ri));
+		ASSERT_EQ(1, recv_data(l, buf, sizeof(buf), &ri));
+		EXPECT_EQ(60000, ri.rcv_sid);
+	}
+	per = (sunreclaim_kb() - before) / GENEROUS_PEERS;
+	TH_LOG("%ld KiB of unreclaimable slab per association, both ends",
+	       per);
+	/* 128 KiB the client's own, 64 KiB for everything else */
+	EXPECT_GT(192, per);
+	for (i = 0; i < GENEROUS_PEERS; i++)
+		close(c[i]);
 	close(l);
 }
 

@@ -220,6 +220,14 @@ t_loss_25pct() {
 		--max-retrans 40
 }
 
+# 1024 streams: xsctp's inbound table is in leaves (stream.h), and the
+# ordered messages that wait behind a reordered one are counted per
+# stream in them (inq.c wait_ordered()).
+t_reorder_1024_streams() {
+	impaired "delay 5ms reorder 25% 50%" 120 -4 --style seqpacket -n 4000 \
+		--min 1 --max 2000 --streams 1024 --unordered 10 --nodelay
+}
+
 t_reorder() {
 	impaired "delay 10ms reorder 25% 50%" 120 -6 --style stream -n 2000 \
 		--min 1 --max 6000 --streams 10 --unordered 20 --nodelay
@@ -402,6 +410,7 @@ data_case loss_1pct
 data_case loss_5pct
 data_case loss_25pct
 data_case reorder
+data_case reorder_1024_streams
 data_case duplicate
 data_case reorder_fragments
 data_case corrupt

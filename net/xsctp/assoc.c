@@ -135,26 +135,40 @@ struct xsctp_assoc *xsctp_assoc_new(struct sock *sk, gfp_t gfp)
 int xsctp_assoc_init_streams(struct xsctp_assoc *asoc, u16 os, u16 is,
 			     gfp_t gfp)
 {
-	if (!asoc->out_ssn || os > asoc->nostreams) {
-		kfree(asoc->out_ssn);
-		asoc->out_ssn = kcalloc(os, sizeof(u16), gfp);
-	}
-	asoc->in_ssn = kcalloc(is, sizeof(u16), gfp);
-	if (!asoc->out_ssn || !asoc->in_ssn)
+	if ((!asoc->out.mem || os > asoc->nostreams) &&
+	    xsctp_assoc_want_streams(asoc, os, gfp))
+		return -ENOMEM;
+	/* inbound entries come with a stream's first DATA (inq.c): the
+	 * peer chooses how many there are, up to our MIS
+	 */
+	xsctp_streams_free(&asoc->in);
+	if (xsctp_streams_init(&asoc->in, is, sizeof(struct xsctp_instream),
+			       gfp))
 		return -ENOMEM;
 	asoc->nostreams = os;
 	asoc->nistreams = is;
 	return 0;
 }
 
-/* Before INIT: the outbound streams asked for, usable by sendmsg at once. */
+/*
+ * Before INIT: the outbound streams asked for, usable by sendmsg at once.
+ * Their SSNs are taken at transmission, where no allocation may fail, so
+ * every entry is made now; how many is the user's choice (INITMSG).
+ */
 int xsctp_assoc_want_streams(struct xsctp_assoc *asoc, u16 os, gfp_t gfp)
 {
-	asoc->out_ssn = kcalloc(os, sizeof(u16), gfp);
-	if (!asoc->out_ssn)
+	xsctp_streams_free(&asoc->out);
+	if (xsctp_streams_init(&asoc->out, os, sizeof(u16), gfp) ||
+	    xsctp_streams_fill(&asoc->out, gfp))
 		return -ENOMEM;
 	asoc->nostreams = os;
 	return 0;
+}
+
+void xsctp_assoc_free_streams(struct xsctp_assoc *asoc)
+{
+	xsctp_streams_free(&asoc->out);
+	xsctp_streams_free(&asoc->in);
 }
 
 struct xsctp_path *xsctp_assoc_find_path(struct xsctp_assoc *asoc,
@@ -529,8 +543,7 @@ static void free_rcu(struct rcu_head *head)
 
 	list_for_each_entry_safe(p, tmp, &asoc->paths, list)
 		path_free(p);
-	kfree(asoc->out_ssn);
-	kfree(asoc->in_ssn);
+	xsctp_assoc_free_streams(asoc);
 	kfree(asoc->cookie);
 	kmem_cache_free(assoc_cache, asoc);
 }

@@ -557,10 +557,7 @@ static void restart(struct xsctp_assoc *asoc, const struct xsctp_cookie_tcb *t)
 	asoc->next_tsn = t->my_tsn;
 	asoc->last_cum_ack = t->my_tsn - 1;
 	asoc->peer_rwnd = t->peer_rwnd;
-	kfree(asoc->out_ssn);
-	kfree(asoc->in_ssn);
-	asoc->out_ssn = NULL;
-	asoc->in_ssn = NULL;
+	xsctp_assoc_free_streams(asoc);
 	if (xsctp_assoc_init_streams(asoc, t->nostreams, t->nistreams,
 				     GFP_ATOMIC) ||
 	    xsctp_inq_init(asoc, t->peer_tsn)) {
@@ -577,7 +574,7 @@ static void crossed(struct xsctp_assoc *asoc, const struct xsctp_cookie_tcb *t)
 {
 	asoc->peer_vtag = t->peer_vtag;
 	asoc->peer_rwnd = t->peer_rwnd;
-	if (!asoc->in_ssn &&
+	if (!asoc->in.mem &&
 	    (xsctp_assoc_init_streams(asoc, t->nostreams, t->nistreams,
 				      GFP_ATOMIC) ||
 	     xsctp_inq_init(asoc, t->peer_tsn))) {

@@ -44,17 +44,21 @@ static void held_unlink(struct xsctp_assoc *asoc, struct sk_buff *skb,
  */
 void xsctp_inq_purge(struct xsctp_assoc *asoc)
 {
+	struct sk_buff *skb;
+
 	if (asoc->pd_on) {
 		asoc->pd_on = false;
+		/* a stream in pieces has had DATA: its entry exists */
 		xsctp_ulp_pd_aborted(asoc, asoc->pd_sid,
-				     asoc->in_ssn ? asoc->in_ssn[asoc->pd_sid] : 0);
+				     xsctp_instream(asoc, asoc->pd_sid)->ssn);
 		xsctp_ulp_pd_end(asoc);
 	}
 	__skb_queue_purge(&asoc->reasm);
 	asoc->reasm_b = NULL;
-	__skb_queue_purge(&asoc->ordered);
-	kfree(asoc->in_wait);
-	asoc->in_wait = NULL;
+	while ((skb = __skb_dequeue(&asoc->ordered))) {
+		xsctp_instream(asoc, xsctp_ulp_cb(skb)->sid)->wait--;
+		kfree_skb(skb);
+	}
 	__skb_queue_purge(&asoc->pd_wait);
 	asoc->held = 0;
 }
@@ -372,20 +376,14 @@ static void hand_over(struct xsctp_assoc *asoc, struct sk_buff *skb)
 }
 
 /*
- * A message waits on asoc->ordered for its SSN: in_wait[] counts each
- * stream's there, so that a stream with none skips the walk of the queue.
- * While one stream waits for a lost message, the others' packets would
- * otherwise each walk all that it holds.  The counts are allocated when
- * the queue is first used, and only while it is empty, so they start
- * right; without them (no memory) every release walks.
+ * A message waits on asoc->ordered for its SSN: its stream's wait counts
+ * them, so that a stream with none skips the walk of the queue.  While
+ * one stream waits for a lost message, the others' packets would
+ * otherwise each walk all that it holds.
  */
 static void wait_ordered(struct xsctp_assoc *asoc, struct sk_buff *skb)
 {
-	if (!asoc->in_wait && skb_queue_empty(&asoc->ordered))
-		asoc->in_wait = kcalloc(asoc->nistreams, sizeof(u32),
-					GFP_ATOMIC);
-	if (asoc->in_wait)
-		asoc->in_wait[xsctp_ulp_cb(skb)->sid]++;
+	xsctp_instream(asoc, xsctp_ulp_cb(skb)->sid)->wait++;
 	__skb_queue_tail(&asoc->ordered, skb);
 	asoc->held += skb->truesize;
 }
@@ -393,21 +391,21 @@ static void wait_ordered(struct xsctp_assoc *asoc, struct sk_buff *skb)
 /* Delivers the messages of stream @sid that waited for its next SSN. */
 static void release_stream(struct xsctp_assoc *asoc, u16 sid)
 {
+	struct xsctp_instream *is = xsctp_instream(asoc, sid);
 	struct sk_buff *o, *tmp;
 	struct xsctp_ulp_cb *cb;
 	bool again = true;
 
-	while (again && (!asoc->in_wait || asoc->in_wait[sid])) {
+	while (again && is->wait) {
 		again = false;
 		skb_queue_walk_safe(&asoc->ordered, o, tmp) {
 			cb = xsctp_ulp_cb(o);
-			if (cb->sid != sid || cb->ssn != asoc->in_ssn[sid])
+			if (cb->sid != sid || cb->ssn != is->ssn)
 				continue;
 			held_unlink(asoc, o, &asoc->ordered);
 			hand_over(asoc, o);
-			asoc->in_ssn[sid]++;
-			if (asoc->in_wait)
-				asoc->in_wait[sid]--;
+			is->ssn++;
+			is->wait--;
 			again = true;
 		}
 	}
@@ -417,20 +415,21 @@ static void release_stream(struct xsctp_assoc *asoc, u16 sid)
 static void deliver_ordered(struct xsctp_assoc *asoc, struct sk_buff *skb)
 {
 	struct xsctp_ulp_cb *cb = xsctp_ulp_cb(skb);
-	u16 sid = cb->sid;
+	struct xsctp_instream *is;
 
 	if (cb->dflags & XSCTP_DATA_U) {
 		hand_over(asoc, skb);
 		return;
 	}
 	/* RFC 9260 s6.5: hold it until its SSN is the next of its stream */
-	if (cb->ssn != asoc->in_ssn[sid]) {
+	is = xsctp_instream(asoc, cb->sid);
+	if (cb->ssn != is->ssn) {
 		wait_ordered(asoc, skb);
 		return;
 	}
 	hand_over(asoc, skb);
-	asoc->in_ssn[sid]++;
-	release_stream(asoc, sid);
+	is->ssn++;
+	release_stream(asoc, cb->sid);
 }
 
 /*
@@ -625,7 +624,7 @@ static void pd_hand(struct xsctp_assoc *asoc, struct sk_buff *first,
 		hand_over(asoc, skb);
 	}
 	if (ordered) {
-		asoc->in_ssn[asoc->pd_sid]++;
+		xsctp_instream(asoc, asoc->pd_sid)->ssn++;
 		release_stream(asoc, asoc->pd_sid);
 	}
 }
@@ -644,7 +643,8 @@ static void pd_start(struct xsctp_assoc *asoc)
 	cb = xsctp_ulp_cb(first);
 	/* the oldest fragment starts a message that may be read next */
 	if (!(cb->dflags & XSCTP_DATA_B) ||
-	    (!(cb->dflags & XSCTP_DATA_U) && cb->ssn != asoc->in_ssn[cb->sid]))
+	    (!(cb->dflags & XSCTP_DATA_U) &&
+	     cb->ssn != xsctp_instream(asoc, cb->sid)->ssn))
 		return;
 	last = run_end(&asoc->reasm, first, &bytes);
 	if (!pd_wanted(asoc, bytes) || !xsctp_ulp_pd_begin(asoc))
@@ -785,6 +785,9 @@ void xsctp_inq_data(struct xsctp_rcv *r, const struct xsctp_chunk *c)
 		invalid_stream(r, d.sid);
 		return;
 	}
+	/* a stream's entry is made by its first DATA (stream.h) */
+	if (!xsctp_streams_get(&asoc->in, d.sid, GFP_ATOMIC))
+		return;		/* not marked: the peer retransmits it */
 	skb = data_skb(r, &d);
 	if (!skb)
 		return;		/* not marked: the peer retransmits it */

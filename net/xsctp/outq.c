@@ -81,7 +81,7 @@ static void set_ssn(struct xsctp_assoc *asoc, struct sk_buff *skb)
 {
 	struct xsctp_out_cb *cb = xsctp_out_cb(skb);
 	struct xsctp_data_chunk *dc = (void *)skb->data;
-	u16 *next = &asoc->out_ssn[cb->sid];
+	u16 *next = xsctp_out_ssn(asoc, cb->sid);
 
 	if (cb->dflags & XSCTP_DATA_U)
 		return;			/* the SSN of unordered data is 0 */

@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <stdbool.h>
 #include <string.h>
 #include <errno.h>
@@ -36,5 +37,26 @@ typedef uint32_t __be32;
 #define BUILD_BUG_ON(c) _Static_assert(!(c), #c)
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))
+
+/* the allocator, for the stream tables; a test may make it fail */
+typedef unsigned int gfp_t;
+#define GFP_KERNEL	0U
+#define GFP_ATOMIC	0U
+__attribute__((weak)) int pure_user_alloc_fail;
+
+static inline void *kcalloc(size_t n, size_t size, gfp_t gfp)
+{
+	return pure_user_alloc_fail ? NULL : calloc(n, size);
+}
+
+static inline void *kzalloc(size_t size, gfp_t gfp)
+{
+	return kcalloc(1, size, gfp);
+}
+
+static inline void kfree(const void *p)
+{
+	free((void *)p);
+}
 
 #endif /* _XSCTP_PURE_USER_H */

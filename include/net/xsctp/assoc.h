@@ -22,10 +22,17 @@
 #include <linux/skbuff.h>
 #include <linux/sctp.h>
 #include <net/xsctp/addr.h>
+#include <net/xsctp/stream.h>
 #include <net/xsctp/timer.h>
 #include <net/xsctp/tsnmap.h>
 
 struct xsctp_assoc;
+
+/* An inbound stream (RFC 9260 s6.5); its entry exists once it has had DATA. */
+struct xsctp_instream {
+	u32 wait;			/* its messages on asoc->ordered, inq.c */
+	u16 ssn;			/* next expected SSN */
+};
 
 /* Receive window in TSNs kept by the SACK map (RFC 9260 s6.2). */
 #define XSCTP_TSNMAP_BITS	4096
@@ -148,9 +155,8 @@ struct xsctp_assoc {
 	u32 rwnd_at_peer_init;
 	u16 nostreams;			/* outbound streams, negotiated */
 	u16 nistreams;			/* inbound streams, negotiated */
-	u16 *out_ssn;			/* next SSN per outbound stream */
-	u16 *in_ssn;			/* next expected SSN per inbound stream */
-	u32 *in_wait;			/* each one's messages on ordered, inq.c */
+	struct xsctp_streams out;	/* u16: next SSN, every entry there */
+	struct xsctp_streams in;	/* struct xsctp_instream, lazy */
 	/* outbound (outq.c) */
 	u32 next_tsn;
 	u32 last_cum_ack;		/* highest Cumulative TSN Ack seen */
@@ -260,8 +266,22 @@ struct xsctp_assoc *xsctp_assoc_by_id(struct sock *sk, sctp_assoc_t id);
 int xsctp_assoc_want_streams(struct xsctp_assoc *asoc, u16 os, gfp_t gfp);
 int xsctp_assoc_init_streams(struct xsctp_assoc *asoc, u16 os, u16 is,
 			     gfp_t gfp);
+void xsctp_assoc_free_streams(struct xsctp_assoc *asoc);
 int xsctp_assoc_net_init(struct net *net);
 void xsctp_assoc_net_exit(struct net *net);
+
+/* Inbound stream @sid, or NULL while it has had no DATA (inq.c). */
+static inline struct xsctp_instream *
+xsctp_instream(const struct xsctp_assoc *asoc, u16 sid)
+{
+	return xsctp_streams_at(&asoc->in, sid);
+}
+
+/* The next SSN of outbound stream @sid: every entry exists. */
+static inline u16 *xsctp_out_ssn(const struct xsctp_assoc *asoc, u16 sid)
+{
+	return xsctp_streams_at(&asoc->out, sid);
+}
 
 /*
  * Called under asoc->lock whenever @p's RTO is set: SCTP_GET_ASSOC_STATS

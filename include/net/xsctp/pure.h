@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Base types for xsctp's pure code (parser, TSN arithmetic, timer wheel,
- * SACK map): the same source builds in the kernel and in userspace for
+ * SACK map, stream tables): the same source builds in the kernel and in userspace for
  * unit tests and libFuzzer, so it may include nothing but this header.
  */
 #ifndef _XSCTP_PURE_H
@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/slab.h>
 #include <asm/byteorder.h>
 #else
 /* Userspace stand-ins for the kernel API above (tools/unit is on -I). */
