@@ -34,14 +34,11 @@ int xsctp_streams_init(struct xsctp_streams *t, u32 n, u32 esz, gfp_t gfp)
 	return t->mem ? 0 : -ENOMEM;
 }
 
-/* Entry @i, its leaf allocated if this is the first use of its range. */
-void *xsctp_streams_get(struct xsctp_streams *t, u32 i, gfp_t gfp)
+/* xsctp_streams_get() for a table of leaves, @i in range. */
+void *xsctp_streams_get_leaf(struct xsctp_streams *t, u32 i, gfp_t gfp)
 {
-	void **leaf;
+	void **leaf = &((void **)t->mem)[i >> t->leaf_shift];
 
-	if (i >= t->n || xsctp_streams_flat(t))
-		return xsctp_streams_at(t, i);
-	leaf = &((void **)t->mem)[i >> t->leaf_shift];
 	if (!*leaf)
 		*leaf = kzalloc(XSCTP_STREAM_LEAF, gfp);
 	return xsctp_streams_at(t, i);

@@ -27,7 +27,7 @@ struct xsctp_streams {
 
 int xsctp_streams_init(struct xsctp_streams *t, u32 n, u32 esz, gfp_t gfp);
 int xsctp_streams_fill(struct xsctp_streams *t, gfp_t gfp);
-void *xsctp_streams_get(struct xsctp_streams *t, u32 i, gfp_t gfp);
+void *xsctp_streams_get_leaf(struct xsctp_streams *t, u32 i, gfp_t gfp);
 void xsctp_streams_free(struct xsctp_streams *t);
 
 static inline bool xsctp_streams_flat(const struct xsctp_streams *t)
@@ -49,6 +49,15 @@ static inline void *xsctp_streams_at(const struct xsctp_streams *t, u32 i)
 		return NULL;
 	return leaf + ((size_t)(i & ((1U << t->leaf_shift) - 1)) <<
 		       t->esz_shift);
+}
+
+/* Entry @i, its leaf allocated if this is the first use of its range. */
+static inline void *xsctp_streams_get(struct xsctp_streams *t, u32 i,
+				      gfp_t gfp)
+{
+	if (i >= t->n || xsctp_streams_flat(t))
+		return xsctp_streams_at(t, i);
+	return xsctp_streams_get_leaf(t, i, gfp);
 }
 
 #endif /* _XSCTP_STREAM_H */
