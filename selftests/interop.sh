@@ -384,7 +384,7 @@ wire_main() {
 	# hence the count of checksums verified good below.  Payloads are
 	# random bytes, shown as data: on an ephemeral port that is some
 	# protocol's (36443 is M2AP's) tshark decoded them as that protocol
-	# and reported its errors as the association's (one CI run in ~100).
+	# and reported its errors as the association's (one CI run in ~70).
 	tshark -n -r "$pcap" -o sctp.checksum:crc-32c -o sctp.reassembly:FALSE \
 		-d sctp.port==1-65535,data \
 		-T fields -E separator=/t -E aggregator=';' \

@@ -24,9 +24,7 @@ int xsctp_streams_init(struct xsctp_streams *t, u32 n, u32 esz, gfp_t gfp)
 		shift++;
 	t->n = n;
 	t->esz_shift = shift;
-	t->leaf_shift = 0;
-	while ((esz << (t->leaf_shift + 1)) <= XSCTP_STREAM_LEAF)
-		t->leaf_shift++;
+	t->leaf_shift = XSCTP_STREAM_LEAF_SHIFT - shift;
 	if (xsctp_streams_flat(t))
 		t->mem = kcalloc(n ?: 1, esz, gfp);
 	else

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Base types for xsctp's pure code (parser, TSN arithmetic, timer wheel,
- * SACK map, stream tables): the same source builds in the kernel and in userspace for
- * unit tests and libFuzzer, so it may include nothing but this header.
+ * SACK map, stream tables): the same source builds in the kernel and in
+ * userspace for unit tests and libFuzzer, so it may include nothing but
+ * this header.
  */
 #ifndef _XSCTP_PURE_H
 #define _XSCTP_PURE_H

@@ -17,6 +17,7 @@
 #include <net/xsctp/pure.h>
 
 #define XSCTP_STREAM_LEAF	4096U
+#define XSCTP_STREAM_LEAF_SHIFT	12	/* log2 of the leaf's bytes */
 
 struct xsctp_streams {
 	void *mem;		/* the array, or the directory of leaves */
